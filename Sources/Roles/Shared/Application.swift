@@ -1,0 +1,95 @@
+import Domain
+import Foundation
+import Store
+import Web
+
+/// The whole portal as one request handler: routes of every role site, error pages and the request log.
+public final class Application: Sendable {
+    public let settings: Settings
+    public let catalog: Catalog
+    public let logger: Logger
+    let router: Router<RequestContext>
+    let clock: @Sendable () -> Date
+
+    public init(settings: Settings, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+        catalog = Catalog.merging([SharedTexts.catalog, PublicTexts.catalog])
+        var router = Router<RequestContext>()
+        LanguageSwitch.register(in: &router)
+        PublicSite.register(in: &router)
+        self.router = router
+    }
+
+    /// Every registered route, for tests that walk all of them.
+    public var routes: [(method: String, pattern: String)] { router.patterns }
+
+    /// Answers one request; never throws, because every failure becomes an error page and a log line.
+    public func respond(to request: Request, database: Database) -> Response {
+        let started = DispatchTime.now()
+        let language = Application.language(of: request)
+        let context = RequestContext(database: database, now: clock(), language: language, application: self)
+        var routeName = "unmatched"
+        var response: Response
+        switch router.match(method: request.method, path: request.path) {
+        case .found(let handler, let parameters, let pattern):
+            routeName = pattern
+            do {
+                response = try handler(request, parameters, context)
+            } catch {
+                response = errorResponse(for: error, request: request, route: pattern, context: context)
+            }
+        case .methodNotAllowed(let allowed):
+            response = ErrorPage.response(status: 405, context: context)
+            response.addHeader("Allow", allowed.joined(separator: ", "))
+        case .notFound:
+            response = ErrorPage.response(status: 404, context: context)
+        }
+        if response.header("Cache-Control") == nil {
+            // Pages of role sites show personal data: no shared or browser cache may keep them.
+            let site = Site.of(path: request.path)
+            response.addHeader("Cache-Control", site == .publicSite ? "no-cache" : "no-store")
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        logger.log(
+            response.status >= 500 ? .error : .info, "request",
+            [
+                "request_id": request.requestID, "method": request.method, "route": routeName,
+                "status": "\(response.status)", "duration_ms": String(format: "%.2f", elapsed),
+            ])
+        return response
+    }
+
+    /// The response for a request refused before routing: 413 for a body over the limit, 400 for a cut-off body.
+    public func rejection(status: Int) -> Response {
+        // No database is needed for an error page, but the context type carries one; this one never connects.
+        let context = RequestContext(
+            database: Database(conninfo: ""), now: clock(), language: .cs, application: self)
+        logger.warning("request rejected", ["status": "\(status)"])
+        return ErrorPage.response(status: status, context: context)
+    }
+
+    private func errorResponse(for error: any Error, request: Request, route: String, context: RequestContext)
+        -> Response
+    {
+        if let httpError = error as? HTTPError {
+            return ErrorPage.response(status: httpError.status, context: context)
+        }
+        if let storeError = error as? StoreError, storeError.code == .unavailable {
+            logger.error("database unavailable", ["request_id": request.requestID, "route": route,
+                                                  "error": storeError.description])
+            return ErrorPage.response(status: 503, context: context)
+        }
+        // `description` of our error types is safe to log; other errors are logged by type only, since their text
+        // could carry values from the request.
+        let summary = (error as? StoreError)?.description ?? String(describing: type(of: error))
+        logger.error("request failed", ["request_id": request.requestID, "route": route, "error": summary])
+        return ErrorPage.response(status: 500, context: context)
+    }
+
+    /// The reader's language from the `lang` cookie, Czech when absent or unknown.
+    static func language(of request: Request) -> Language {
+        request.cookies[LanguageSwitch.cookieName].flatMap(Language.init(code:)) ?? .cs
+    }
+}

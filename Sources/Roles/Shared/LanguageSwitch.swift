@@ -1,0 +1,38 @@
+import Domain
+import Foundation
+import Web
+
+/// The language switch: `/jazyk?l=en&zpet=/faq` stores the choice in a cookie and returns to the page.
+enum LanguageSwitch {
+    static let cookieName = "lang"
+    static let path = "/jazyk"
+
+    static func register(in router: inout Router<RequestContext>) {
+        router.get(path) { request, _, _ in
+            let language = request.query["l"].flatMap(Language.init(code:)) ?? .cs
+            var response = Response.redirect(to: localTarget(request.query["zpet"]))
+            response.addHeader(
+                "Set-Cookie", "\(cookieName)=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax")
+            return response
+        }
+    }
+
+    /// A link that switches to `language` and comes back to `path`.
+    static func link(to language: Language, returningTo path: String) -> String {
+        "\(self.path)?l=\(language.rawValue)&zpet=\(path.addingPercentEncodingForQuery())"
+    }
+
+    /// Accepts only a path on this site, so the switch cannot redirect to another host.
+    static func localTarget(_ target: String?) -> String {
+        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\") else { return "/" }
+        return target
+    }
+}
+
+extension String {
+    func addingPercentEncodingForQuery() -> String {
+        let allowed = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}

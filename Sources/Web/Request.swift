@@ -1,0 +1,108 @@
+import Foundation
+
+/// An HTTP request as plain values, decoded from the FastCGI parameters and body.
+public struct Request: Sendable {
+    public var method: String
+    /// The path without the query string, percent-decoded, always starting with `/`.
+    public var path: String
+    public var query: FormValues
+    /// Headers with lower-case names (`cookie`, `user-agent`).
+    public var headers: [String: String]
+    public var cookies: [String: String]
+    public var body: [UInt8]
+    /// The client's address as nginx saw it.
+    public var remoteAddress: String
+    /// Whether the client connected over HTTPS, which decides the `Secure` cookie flag.
+    public var isHTTPS: Bool
+    /// nginx's `$request_id`, or one made here when the portal runs without nginx.
+    public var requestID: String
+
+    public init(
+        method: String, path: String, query: FormValues = FormValues(), headers: [String: String] = [:],
+        body: [UInt8] = [], remoteAddress: String = "127.0.0.1", isHTTPS: Bool = false, requestID: String = ""
+    ) {
+        self.method = method.uppercased()
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.cookies = Request.parseCookies(headers["cookie"] ?? "")
+        self.body = body
+        self.remoteAddress = remoteAddress
+        self.isHTTPS = isHTTPS
+        self.requestID = requestID.isEmpty ? Request.makeRequestID() : requestID
+    }
+
+    /// Builds a request from a target such as `/faq?lang=en`, for tests and in-process calls.
+    public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
+        let (path, query) = Request.splitTarget(target)
+        self.init(method: method, path: path, query: query, headers: headers, body: body)
+    }
+
+    /// The URL-encoded form in the body of a POST; empty for other content types.
+    public var form: FormValues {
+        let contentType = headers["content-type"] ?? ""
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormValues() }
+        return FormValues(urlEncoded: String(decoding: body, as: UTF8.self))
+    }
+
+    static func splitTarget(_ target: String) -> (String, FormValues) {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let rawPath = String(parts[0])
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        let query = parts.count > 1 ? FormValues(urlEncoded: String(parts[1])) : FormValues()
+        return (path.isEmpty ? "/" : path, query)
+    }
+
+    static func parseCookies(_ header: String) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for pair in header.split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            // The first cookie of a name wins: browsers send the one with the most specific Path first.
+            if cookies[name] == nil {
+                cookies[name] = parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return cookies
+    }
+
+    static func makeRequestID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+    }
+}
+
+/// Decoded `name=value` pairs of a query string or URL-encoded form, in their original order.
+public struct FormValues: Sendable {
+    public private(set) var pairs: [(name: String, value: String)]
+
+    public init(pairs: [(name: String, value: String)] = []) {
+        self.pairs = pairs
+    }
+
+    /// Decodes `a=1&b=x+y%C5%BE`; `+` is a space and invalid percent escapes are kept as written.
+    public init(urlEncoded text: String) {
+        pairs = text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = FormValues.decode(parts[0])
+            let value = parts.count > 1 ? FormValues.decode(parts[1]) : ""
+            return (name, value)
+        }
+    }
+
+    /// The first value of a field, or nil when the field is absent.
+    public subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    /// Every value of a repeated field, such as checkboxes that share a name.
+    public func all(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
+    private static func decode(_ part: Substring) -> String {
+        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""End-to-end tests: real HTTP through nginx to `portal serve` on the test PostgreSQL cluster.
+
+Run by scripts/test.sh, which starts the cluster and sets DATABASE_URL and KOLEKTOR_TEST_PGDATA.
+Prints one line per test and closes with "N passed, M failed"; exits non-zero when anything failed.
+"""
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import Stack  # noqa: E402
+
+TESTS = []
+
+
+def test(function):
+    TESTS.append(function)
+    return function
+
+
+def expect_equal(actual, expected, what):
+    if actual != expected:
+        raise AssertionError(f"{what}: expected {expected!r}, got {actual!r}")
+
+
+def expect_in(needle, haystack, what):
+    if needle not in haystack:
+        raise AssertionError(f"{what}: {needle!r} not found")
+
+
+def psql(database_url, sql):
+    return subprocess.run(["psql", database_url, "-v", "ON_ERROR_STOP=1", "-qtAc", sql],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def pg_ctl(action):
+    shell = (f'. "{ROOT}/scripts/lib.sh"; bin=$(pg_bindir); '
+             f'as_pg_owner "$bin/pg_ctl" -D "{os.environ["KOLEKTOR_TEST_PGDATA"]}" -m fast -w '
+             f'-l "{os.environ["KOLEKTOR_TEST_PGDATA"]}/server.log" {action}')
+    subprocess.run(["bash", "-c", shell], check=True, capture_output=True)
+
+
+@test
+def home_page_is_czech_with_link(stack):
+    response = stack.get("/")
+    expect_equal(response.status, 200, "status of /")
+    expect_in('<html lang="cs">', response.text, "home page language")
+    expect_in('<a href="/jak-system-funguje">Jak systém funguje</a>', response.text, "link to how it works")
+
+
+@test
+def security_headers_on_pages(stack):
+    response = stack.get("/")
+    expect_in("frame-ancestors 'none'", response.headers.get("Content-Security-Policy", ""), "CSP")
+    expect_equal(response.headers.get("X-Content-Type-Options"), "nosniff", "X-Content-Type-Options")
+    expect_equal(response.headers.get("Referrer-Policy"), "no-referrer", "Referrer-Policy")
+
+
+@test
+def static_files_served_by_nginx_with_cache(stack):
+    response = stack.get("/static/kolektor.css")
+    expect_equal(response.status, 200, "status of the stylesheet")
+    expect_in("max-age=3600", ", ".join(response.headers.get_all("Cache-Control")), "Cache-Control of static file")
+    expect_equal(response.headers.get("X-Content-Type-Options"), "nosniff", "security header on static file")
+    log = stack.portal_log()
+    if "/static/" in log:
+        raise AssertionError("a static file reached the portal")
+
+
+@test
+def unknown_path_gets_czech_404(stack):
+    response = stack.get("/tato-stranka-neexistuje")
+    expect_equal(response.status, 404, "status of an unknown path")
+    expect_in("<h1>Stránka nenalezena</h1>", response.text, "Czech 404 page")
+
+
+@test
+def body_over_limit_gets_czech_413(stack):
+    body = b"x=" + b"a" * (2 * 1024 * 1024)
+    response = stack.request("POST", "/", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    expect_equal(response.status, 413, "status of an oversized body")
+    expect_in("Příliš velký požadavek", response.text, "Czech 413 page")
+
+
+@test
+def request_log_is_logfmt(stack):
+    stack.get("/caste-dotazy")
+    time.sleep(0.2)
+    lines = [line for line in stack.portal_log().splitlines() if "route=/caste-dotazy" in line]
+    if not lines:
+        raise AssertionError("no log line for /caste-dotazy")
+    line = lines[-1]
+    for field in ("time=", "level=info", "request_id=", "method=GET", "status=200", "duration_ms="):
+        expect_in(field, line, "request log line")
+
+
+@test
+def health_follows_database(stack):
+    expect_equal(stack.get("/healthz").status, 200, "health with the database up")
+    pg_ctl("stop")
+    try:
+        expect_equal(stack.get("/healthz").status, 503, "health with the database down")
+        expect_equal(stack.get("/healthz").status, 503, "health with the database still down")
+    finally:
+        pg_ctl("start")
+    started = time.time()
+    while time.time() - started < 5:
+        if stack.get("/healthz").status == 200:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("health did not return to 200 within 5 s after PostgreSQL restarted")
+    # Every worker thread must have recovered, not just one: several requests in a row all succeed.
+    statuses = [stack.get("/healthz").status for _ in range(stack.threads * 4)]
+    expect_equal(set(statuses), {200}, "health on every worker after the restart")
+
+
+@test
+def migrate_twice_changes_nothing(stack):
+    result = stack.run_portal("migrate")
+    expect_equal(result.returncode, 0, "exit status of a second portal migrate")
+    expect_equal(result.stdout.strip(), "database is up to date", "output of a second portal migrate")
+
+
+@test
+def disconnecting_clients_do_not_stall_workers(stack):
+    # Clients that vanish mid-request, through nginx and straight at the FastCGI socket.
+    for _ in range(stack.threads * 4):
+        with socket.create_connection(("127.0.0.1", stack.port)) as client:
+            client.sendall(b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                           b"Content-Length: 100000\r\n\r\nx=half")
+        with socket.create_connection(("127.0.0.1", stack.port)) as client:
+            client.sendall(b"GET /jak-system-funguje HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        with socket.socket(socket.AF_UNIX) as raw:
+            raw.connect(stack.socket_path)
+            raw.sendall(b"\x01\x01\x00\x01\x00")  # the first bytes of a FastCGI record, then nothing
+    started = time.time()
+    statuses = [stack.get("/").status for _ in range(stack.threads * 10)]
+    expect_equal(set(statuses), {200}, "statuses after disconnecting clients")
+    if time.time() - started > 5:
+        raise AssertionError("requests after disconnecting clients took more than 5 s")
+    if stack.process.poll() is not None:
+        raise AssertionError("portal serve exited")
+
+
+@test
+def sigterm_stops_cleanly(stack):
+    status = stack.stop_portal()
+    expect_equal(status, 0, "exit status after SIGTERM")
+    expect_in("msg=\"server stopped\"", stack.portal_log(), "shutdown log line")
+    if os.path.exists(stack.socket_path):
+        raise AssertionError("the socket file was left behind")
+    stack.start_portal()
+    stack.wait_until_healthy(10)
+
+
+def main():
+    global ROOT
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--portal", required=True)
+    parser.add_argument("-k", help="run only tests whose name contains this text")
+    options = parser.parse_args()
+    ROOT = options.root
+
+    admin_url = os.environ["DATABASE_URL"]
+    psql(admin_url, "DROP DATABASE IF EXISTS kolektor_e2e WITH (FORCE)")
+    psql(admin_url, "CREATE DATABASE kolektor_e2e")
+    database_url = admin_url.replace("dbname=postgres", "dbname=kolektor_e2e")
+    work = os.path.join(options.work, "e2e")
+    os.makedirs(work, exist_ok=True)
+    os.chmod(work, 0o755)
+
+    stack = Stack(options.root, work, options.portal, database_url)
+    passed = failed = 0
+    try:
+        stack.start()
+        for function in TESTS:
+            if options.k and options.k not in function.__name__:
+                continue
+            try:
+                function(stack)
+                passed += 1
+                print(f"PASS {function.__name__}")
+            except Exception:
+                failed += 1
+                print(f"FAIL {function.__name__}")
+                traceback.print_exc()
+    finally:
+        stack.stop()
+    if failed:
+        print("--- portal log (last 40 lines) ---")
+        print("\n".join(stack.portal_log().splitlines()[-40:]))
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
