@@ -30,7 +30,15 @@ let package = Package(
             providers: [.apt(["libargon2-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+
         .target(name: "Domain", swiftSettings: strictSettings),
+        // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
+        .target(name: "Crypto", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
         .target(name: "Interchange", dependencies: ["Domain"], swiftSettings: strictSettings),
         .target(
             name: "Store",
@@ -41,23 +49,24 @@ let package = Package(
         .target(name: "Web", dependencies: ["Domain", "CFastCGI"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "CArgon2"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "Portal",
-            dependencies: ["Domain", "Store", "Web", "Roles"],
+            dependencies: ["Domain", "Store", "Web", "Roles", "Crypto"],
             swiftSettings: strictSettings
         ),
 
         // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL.
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",
-            dependencies: ["Roles", "Web", "Store", "Domain", "TestSupport"],
+            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -13,7 +13,7 @@ chmod 755 "$var" "$var/run"
 
 ensure_packages
 log "building portal (release)"
-swift build -c release --product portal 2>&1 | grep -E "error|warning: unre|Compiling Portal|Build complete" >&2 || true
+swift build -c release --product portal 2>&1 | grep -E "error|Build complete" >&2 || true
 [ -x .build/release/portal ] || die "build failed: run 'swift build -c release' to see the errors"
 
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -37,6 +37,8 @@ CONF
 
 log "migrating the database"
 .build/release/portal migrate >&2
+log "loading demo data"
+demo=$(.build/release/portal demo)
 
 stop_pidfile "$var/run/portal.pid"
 log "starting portal serve"
@@ -59,5 +61,9 @@ Kolektor is running.
   Bailiff:          http://$listen/exekutor/
   Operator:         http://$listen/operator/
   Health:           http://$listen/healthz
+  Dev mailbox:      http://$listen/vyvoj/posta
+
+$demo
+
 Logs: make logs    Stop: make stop
 TEXT

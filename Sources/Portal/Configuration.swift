@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Settings of the `portal` executable, read from a `KEY=value` file and overridden by environment variables.
@@ -17,6 +18,9 @@ struct Configuration {
         "KOLEKTOR_BASE_URL": "http://127.0.0.1:8080",
         "KOLEKTOR_MAX_BODY_BYTES": "1048576",
         "KOLEKTOR_SOCKET_MODE": "660",
+        "KOLEKTOR_ARGON2_MEMORY_KIB": "19456",
+        "KOLEKTOR_ARGON2_ITERATIONS": "2",
+        "KOLEKTOR_ARGON2_CONCURRENCY": "2",
     ]
 
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
@@ -64,6 +68,17 @@ struct Configuration {
             throw UsageError("\(key) must be a whole number, got \"\(values[key] ?? "")\"")
         }
         return value
+    }
+
+    /// argon2id parameters for new hashes; values below OWASP's minimum (19 MiB, 2 passes) are refused.
+    /// Raising them makes every user's hash upgrade at their next sign-in.
+    func argon2Parameters() throws -> PasswordHasher.Parameters {
+        let memory = try integer("KOLEKTOR_ARGON2_MEMORY_KIB")
+        let iterations = try integer("KOLEKTOR_ARGON2_ITERATIONS")
+        guard memory >= 19_456, iterations >= 2, memory <= 4_194_304, iterations <= 100 else {
+            throw UsageError("argon2 parameters below the minimum: KOLEKTOR_ARGON2_MEMORY_KIB >= 19456, KOLEKTOR_ARGON2_ITERATIONS >= 2")
+        }
+        return PasswordHasher.Parameters(memoryKiB: UInt32(memory), iterations: UInt32(iterations), parallelism: 1)
     }
 
     /// The database connection string; `DATABASE_URL` is required, because there is no safe default.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Roles
 import Store
@@ -23,9 +24,14 @@ enum ServeCommand {
             throw UsageError("KOLEKTOR_SOCKET_MODE must be an octal mode such as 660")
         }
         let mode = Settings.Mode(rawValue: configuration.string("KOLEKTOR_MODE") ?? "") ?? .production
-        let settings = Settings(mode: mode, baseURL: configuration.string("KOLEKTOR_BASE_URL") ?? "")
+        let settings = Settings(
+            mode: mode, baseURL: configuration.string("KOLEKTOR_BASE_URL") ?? "",
+            dataDirectory: configuration.string("KOLEKTOR_DATA_DIR") ?? "var")
         let logger = Logger()
-        let application = Application(settings: settings, logger: logger)
+        let hasher = PasswordHasher(
+            parameters: try configuration.argon2Parameters(),
+            maximumConcurrent: try configuration.integer("KOLEKTOR_ARGON2_CONCURRENCY"))
+        let application = Application(settings: settings, logger: logger, authenticator: Authenticator(hasher: hasher))
         let server = try FastCGIServer(
             configuration: .init(
                 listenAddress: configuration.string("KOLEKTOR_LISTEN") ?? "", threads: threads,

@@ -6,6 +6,8 @@ let usage = """
     commands:
       serve      run the FastCGI server (options: --listen ADDRESS, --threads N)
       migrate    apply database migrations that have not been applied yet
+      admin      create creditors and accounts, list them (portal admin for details)
+      demo       create the demo creditor, its users, partners and debtors
       help       print this text
 
     Settings come from var/portal.conf (written by `make run`) and from environment variables
@@ -22,6 +24,10 @@ do {
         try ServeCommand.run(arguments: arguments, configuration: configuration)
     case "migrate":
         try MigrateCommand.run(configuration: configuration)
+    case "admin":
+        try AdminCommand.run(arguments: arguments, configuration: configuration)
+    case "demo":
+        try DemoCommand.run(configuration: configuration)
     case "help", "--help", "-h":
         print(usage)
     default:

@@ -50,6 +50,11 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation {
             text += literal
         }
 
+        /// Splices trusted SQL text, such as a constant column list, into the statement without a parameter.
+        public mutating func appendInterpolation(unsafeRaw text: String) {
+            self.text += text
+        }
+
         public mutating func appendInterpolation(_ value: some SQLValue) {
             parameters.append(value.sqlText)
             text += "$\(parameters.count)"

@@ -8,17 +8,31 @@ public final class Application: Sendable {
     public let settings: Settings
     public let catalog: Catalog
     public let logger: Logger
+    public let authenticator: Authenticator
     let router: Router<RequestContext>
     let clock: @Sendable () -> Date
 
-    public init(settings: Settings, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        settings: Settings, logger: Logger, authenticator: Authenticator = Authenticator(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.settings = settings
         self.logger = logger
+        self.authenticator = authenticator
         self.clock = clock
-        catalog = Catalog.merging([SharedTexts.catalog, PublicTexts.catalog])
+        catalog = Catalog.merging([
+            SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, PartnerTexts.catalog,
+        ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)
         PublicSite.register(in: &router)
+        ClientSite.register(in: &router)
+        PartnerSites.register(in: &router)
+        OperatorSite.register(in: &router)
+        DebtorSite.register(in: &router)
+        if settings.mode == .development {
+            DevelopmentMailbox.register(in: &router)
+        }
         self.router = router
     }
 
@@ -73,6 +87,9 @@ public final class Application: Sendable {
     private func errorResponse(for error: any Error, request: Request, route: String, context: RequestContext)
         -> Response
     {
+        if let signIn = error as? SignInRequired, let path = signIn.site.signInPath {
+            return .redirect(to: path)
+        }
         if let httpError = error as? HTTPError {
             return ErrorPage.response(status: httpError.status, context: context)
         }

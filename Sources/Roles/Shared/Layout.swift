@@ -1,4 +1,5 @@
 import Domain
+import Store
 import Web
 
 /// The frame of every HTML page: head, header with the site's navigation and language switch, main, footer.
@@ -10,7 +11,7 @@ enum Layout {
 
     static func page(
         title: String, site: Site, context: RequestContext, currentPath: String,
-        navigation: [NavigationLink] = [], @HTMLBuilder content: () -> [Node]
+        navigation: [NavigationLink] = [], viewer: Viewer? = nil, @HTMLBuilder content: () -> [Node]
     ) -> Node {
         let language = context.language
         let other: Language = language == .cs ? .en : .cs
@@ -37,6 +38,16 @@ enum Layout {
                                     element("a", .href(link.path)) { context.text(link.titleKey) }
                                 }
                             }
+                            if let viewer {
+                                element("li") {
+                                    element("a", .href(site.prefix + "heslo")) { context.text("layout.password") }
+                                }
+                                element("li") {
+                                    Forms.postButton(
+                                        action: site.prefix + "odhlaseni", label: context.text("layout.signOut"),
+                                        session: viewer.session, style: "secondary")
+                                }
+                            }
                             element("li") {
                                 element(
                                     "a", .href(LanguageSwitch.link(to: other, returningTo: currentPath)),
@@ -46,7 +57,14 @@ enum Layout {
                         }
                     }
                 }
-                element("main", .id("obsah")) { content() }
+                element("main", .id("obsah")) {
+                    if let viewer {
+                        element("p", .class("hint")) {
+                            context.text("layout.signedInAs", ["name": viewer.user.fullName])
+                        }
+                    }
+                    content()
+                }
                 element("footer", .class("site-footer")) {
                     element("p") { context.text("layout.footer") }
                 }

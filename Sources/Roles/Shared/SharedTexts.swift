@@ -6,6 +6,9 @@ enum SharedTexts {
         "layout.skip": ["Přeskočit na obsah", "Skip to content"],
         "layout.navigation": ["Hlavní navigace", "Main navigation"],
         "layout.switchLanguage": ["English", "Česky"],
+        "layout.password": ["Změnit heslo", "Change password"],
+        "layout.signOut": ["Odhlásit se", "Sign out"],
+        "layout.signedInAs": ["Přihlášen(a): {name}", "Signed in as {name}"],
         "layout.footer": [
             "Kolektor – správa pohledávek pro české firmy. Provozovatel odpovídá za zpracování osobních údajů.",
             "Kolektor – receivables collection for Czech businesses. The operator is responsible for personal data.",

@@ -1,0 +1,155 @@
+import Crypto
+import Domain
+import Foundation
+import Store
+import Web
+
+/// "Zapomněli jste heslo?": an e-mailed single-use link (valid one hour) to a form that sets a new password.
+/// Invitations of new users use the same link and form with a longer validity.
+enum PasswordReset {
+    /// At most this many reset e-mails per account an hour, so the form cannot flood someone's mailbox.
+    static let requestsPerHour = 3
+
+    static func request(_ request: Request, site: Site, context: RequestContext) throws -> Response {
+        let authenticator = context.application.authenticator
+        guard let session = try authenticator.session(for: request, site: site, context: context),
+            session.userID == nil, (try? CSRF.check(request, session: session)) != nil
+        else { return .redirect(to: site.prefix + "zapomenute-heslo") }
+
+        let email = PasswordSignIn.normalizedEmail(request.form["email"])
+        var queued: [Int64] = []
+        try context.database.withConnection { connection in
+            try connection.transaction { connection in
+                let throttleKey = "reset:\(email)"
+                let recent = try ThrottleRepository.state(key: throttleKey, on: connection)
+                let withinHour = recent.map { context.now.timeIntervalSince($0.lastFailureAt) < 3600 } ?? false
+                if withinHour, let recent, recent.failures >= requestsPerHour { return }
+                try ThrottleRepository.recordFailure(key: throttleKey, now: context.now, resetAfter: 3600, on: connection)
+
+                guard let user = try UserRepository.find(email: email, on: connection), user.active,
+                    user.hasPassword, site.admittedRoles.contains(user.role)
+                else { return }
+                let token = SecureRandom.token()
+                try PasswordResetRepository.insert(
+                    tokenHash: Digest.sha256(token), userID: user.id, purpose: .reset, now: context.now,
+                    expiresAt: context.now.addingTimeInterval(PasswordSignIn.resetLifetime), on: connection)
+                let link = context.application.settings.baseURL + site.prefix + "nove-heslo?token=" + token
+                let texts = AccountMail.reset(link: link, name: user.fullName, language: user.language,
+                                              catalog: context.application.catalog)
+                queued.append(try MailQueue.enqueue(
+                    kind: "password_reset", to: user.email, language: user.language, subject: texts.subject,
+                    body: texts.body, organizationID: user.organizationID, now: context.now, on: connection))
+                try AuditLog.append(
+                    AuditEntry(actor: "user:\(user.id)", action: "password_reset_requested",
+                               subject: "site:\(site.rawValue)", clientAddress: request.remoteAddress),
+                    at: context.now, on: connection)
+            }
+        }
+        MailQueue.deliverInDevelopment(queued, context: context)
+        // The same page whether or not the account exists.
+        return .html(SignInPage.forgotten(site: site, session: session, context: context, sent: true).renderDocument())
+    }
+
+    static func showForm(_ request: Request, site: Site, context: RequestContext) throws -> Response {
+        let token = request.query["token"] ?? ""
+        let valid = try context.database.withConnection { connection in
+            try PasswordResetRepository.findValid(tokenHash: Digest.sha256(token), now: context.now, on: connection)
+        }
+        guard valid != nil else {
+            return .html(SignInPage.invalidToken(site: site, context: context).renderDocument(), status: 404)
+        }
+        var response = Response()
+        let session = try context.application.authenticator.anonymousSession(
+            for: request, site: site, context: context, response: &response)
+        return response.withHTML(SignInPage.newPassword(site: site, session: session, token: token, context: context))
+    }
+
+    static func complete(_ request: Request, site: Site, context: RequestContext) throws -> Response {
+        let authenticator = context.application.authenticator
+        let form = request.form
+        let token = form["token"] ?? ""
+        guard let session = try authenticator.session(for: request, site: site, context: context),
+            session.userID == nil, (try? CSRF.check(request, session: session)) != nil
+        else { return .redirect(to: site.prefix + "prihlaseni?zprava=vyprselo") }
+
+        let password = form["heslo"] ?? ""
+        if let problem = PasswordSignIn.passwordProblem(password, repeated: form["heslo2"] ?? "", context: context) {
+            let page = SignInPage.newPassword(site: site, session: session, token: token, context: context, error: problem)
+            return .html(page.renderDocument(), status: 422)
+        }
+        let hash: String
+        do {
+            hash = try authenticator.hasher.hash(password)
+        } catch is PasswordHasher.BusyError {
+            let page = SignInPage.newPassword(
+                site: site, session: session, token: token, context: context, error: context.text("auth.error.busy"))
+            return .html(page.renderDocument(), status: 503)
+        }
+
+        let changed = try context.database.withConnection { connection in
+            try connection.transaction { connection -> Bool in
+                guard let (userID, purpose) = try PasswordResetRepository.consume(
+                    tokenHash: Digest.sha256(token), now: context.now, on: connection),
+                    let user = try UserRepository.find(id: userID, on: connection), user.active,
+                    site.admittedRoles.contains(user.role)
+                else { return false }
+                try UserRepository.setPasswordHash(hash, userID: userID, at: context.now, on: connection)
+                try PasswordResetRepository.invalidateAll(userID: userID, now: context.now, on: connection)
+                try SessionRepository.deleteAll(userID: userID, on: connection)
+                try AuditLog.append(
+                    AuditEntry(actor: "user:\(userID)",
+                               action: purpose == .invitation ? "invitation_accepted" : "password_reset",
+                               subject: "site:\(site.rawValue)", clientAddress: request.remoteAddress),
+                    at: context.now, on: connection)
+                return true
+            }
+        }
+        guard changed else {
+            return .html(SignInPage.invalidToken(site: site, context: context).renderDocument(), status: 404)
+        }
+        return .redirect(to: site.prefix + "prihlaseni?zprava=heslo-nastaveno")
+    }
+}
+
+/// Password change by a signed-in user: the current password, then the new one twice.
+enum PasswordChange {
+    static func respond(_ request: Request, site: Site, context: RequestContext) throws -> Response {
+        let authenticator = context.application.authenticator
+        let viewer = try authenticator.requireViewer(request, site: site, context: context)
+        try CSRF.check(request, session: viewer.session)
+        let form = request.form
+        let password = form["heslo"] ?? ""
+        if let problem = PasswordSignIn.passwordProblem(password, repeated: form["heslo2"] ?? "", context: context) {
+            return .html(SignInPage.changePassword(viewer: viewer, context: context, error: problem).renderDocument(), status: 422)
+        }
+        let stored = try context.database.withConnection { try UserRepository.passwordHash(userID: viewer.user.id, on: $0) }
+        let newHash: String
+        do {
+            guard let stored, try authenticator.hasher.verify(form["soucasne"] ?? "", against: stored) != .mismatch else {
+                let page = SignInPage.changePassword(
+                    viewer: viewer, context: context, error: context.text("auth.change.wrongCurrent"))
+                return .html(page.renderDocument(), status: 422)
+            }
+            newHash = try authenticator.hasher.hash(password)
+        } catch is PasswordHasher.BusyError {
+            let page = SignInPage.changePassword(viewer: viewer, context: context, error: context.text("auth.error.busy"))
+            return .html(page.renderDocument(), status: 503)
+        }
+        // Other sessions of the user end; this one is replaced by a fresh session.
+        let token = try context.database.withConnection { connection in
+            try connection.transaction { connection in
+                try UserRepository.setPasswordHash(newHash, userID: viewer.user.id, at: context.now, on: connection)
+                try SessionRepository.deleteAll(userID: viewer.user.id, on: connection)
+                try AuditLog.append(
+                    AuditEntry(actor: viewer.auditActor, action: "password_changed", subject: "site:\(site.rawValue)",
+                               clientAddress: request.remoteAddress),
+                    at: context.now, on: connection)
+                return try authenticator.startSignedInSession(
+                    userID: viewer.user.id, site: site, replacing: nil, now: context.now, on: connection)
+            }
+        }
+        var response = Response.redirect(to: site.prefix + "heslo?hotovo=1")
+        response.addHeader("Set-Cookie", SessionCookie.set(token, site: site, secure: request.isHTTPS))
+        return response
+    }
+}

@@ -1,0 +1,24 @@
+import Domain
+import Store
+
+/// The navigation links of a signed-in user's site.
+enum SiteNavigation {
+    static func links(for viewer: Viewer) -> [Layout.NavigationLink] {
+        let prefix = viewer.site.prefix
+        switch viewer.site {
+        case .client:
+            var links: [Layout.NavigationLink] = [
+                .init(titleKey: "client.nav.overview", path: prefix),
+                .init(titleKey: "client.nav.debtors", path: prefix + "dluznici"),
+            ]
+            if viewer.user.role == .clientAdmin {
+                links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
+            }
+            return links
+        case .lawyer, .arbitrator, .bailiff, .operator:
+            return [.init(titleKey: "partner.nav.overview", path: prefix)]
+        case .publicSite, .debtor, .api:
+            return []
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Counts failed sign-ins per key (an account or a client address) for growing delays.
+public enum ThrottleRepository {
+    public struct State: Sendable, Equatable {
+        public var failures: Int
+        public var lastFailureAt: Date
+    }
+
+    public static func state(key: String, on connection: Connection) throws -> State? {
+        guard let row = try connection.query(
+            "SELECT failures, last_failure_at FROM sign_in_throttle WHERE key = \(key)"
+        ).first else { return nil }
+        return State(failures: Int(try row.int("failures")), lastFailureAt: try row.instant("last_failure_at"))
+    }
+
+    /// Adds one failure; a key that has been quiet for `resetAfter` starts again from one.
+    public static func recordFailure(key: String, now: Date, resetAfter: TimeInterval, on connection: Connection) throws {
+        try connection.query(
+            """
+            INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES (\(key), 1, \(now))
+            ON CONFLICT (key) DO UPDATE SET
+                failures = CASE WHEN sign_in_throttle.last_failure_at < \(now.addingTimeInterval(-resetAfter))
+                                THEN 1 ELSE sign_in_throttle.failures + 1 END,
+                last_failure_at = excluded.last_failure_at
+            """)
+    }
+
+    public static func clear(key: String, on connection: Connection) throws {
+        try connection.query("DELETE FROM sign_in_throttle WHERE key = \(key)")
+    }
+}
