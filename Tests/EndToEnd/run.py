@@ -5,14 +5,20 @@ Run by scripts/test.sh, which starts the cluster and sets DATABASE_URL and KOLEK
 Prints one line per test and closes with "N passed, M failed"; exits non-zero when anything failed.
 """
 import argparse
+import http.cookiejar
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import traceback
+import urllib.error
+import urllib.parse
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
+import harness  # noqa: E402
 from harness import Stack  # noqa: E402
 
 TESTS = []
@@ -146,6 +152,81 @@ def disconnecting_clients_do_not_stall_workers(stack):
         raise AssertionError("requests after disconnecting clients took more than 5 s")
     if stack.process.poll() is not None:
         raise AssertionError("portal serve exited")
+
+
+def form_token(html):
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    if not match:
+        raise AssertionError("no CSRF field in the page")
+    return match.group(1)
+
+
+@test
+def accounts_from_cli_sign_in_and_reset_without_leaking(stack):
+    created = stack.run_portal("admin", "create-organization", "--ico", "27082440", "--name", "Testovací věřitel s.r.o.",
+                               "--bank-account", "19-2000145399/0800")
+    expect_equal(created.returncode, 0, "create-organization exit status: " + created.stderr)
+    bad = stack.run_portal("admin", "create-organization", "--ico", "27082441", "--name", "Chybné IČO")
+    expect_equal(bad.returncode, 2, "exit status for an invalid IČO")
+    expect_in("IČO „27082441“ není platné", bad.stderr, "Czech error for an invalid IČO")
+    password = "E2e-heslo-velmi-tajne"
+    user = stack.run_portal("admin", "create-user", "--organization", "27082440", "--role", "client-admin",
+                            "--email", "e2e@test.cz", "--name", "Eva Testová", "--password", password)
+    expect_equal(user.returncode, 0, "create-user exit status: " + user.stderr)
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), harness.NoRedirect)
+
+    def call(path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with opener.open(stack.base + path, data=body, timeout=10) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    status, _, page = call("/klient/")
+    expect_equal(status, 303, "anonymous client overview")
+    status, _, page = call("/klient/prihlaseni")
+    anonymous = {cookie.name: cookie.value for cookie in jar}["kolektor_client"]
+    status, headers, _ = call("/klient/prihlaseni", {"csrf_token": form_token(page), "email": "e2e@test.cz", "heslo": password})
+    expect_equal(status, 303, "sign-in status")
+    session = {cookie.name: cookie.value for cookie in jar}["kolektor_client"]
+    if session == anonymous:
+        raise AssertionError("the session id did not change at sign-in")
+    status, _, overview = call("/klient/")
+    expect_equal(status, 200, "signed-in client overview")
+    expect_in("Testovací věřitel s.r.o.", overview, "creditor name on the overview")
+
+    status, _, page = call("/klient/zapomenute-heslo")
+    call("/klient/zapomenute-heslo", {"csrf_token": form_token(page), "email": "e2e@test.cz"})
+    mail_dir = os.path.join(stack.work, "data", "mail")
+    files = sorted(os.listdir(mail_dir)) if os.path.isdir(mail_dir) else []
+    if not files:
+        raise AssertionError("no e-mail file written under the data directory")
+    with open(os.path.join(mail_dir, files[-1]), encoding="utf-8") as handle:
+        mail = handle.read()
+    token = re.search(r"nove-heslo\?token=([A-Za-z0-9_-]+)", mail).group(1)
+    status, _, page = call("/klient/nove-heslo?token=" + token)
+    expect_equal(status, 200, "reset form status")
+    status, _, _ = call("/klient/nove-heslo", {"csrf_token": form_token(page), "token": token,
+                                               "heslo": "E2e-nove-heslo-2027", "heslo2": "E2e-nove-heslo-2027"})
+    expect_equal(status, 303, "reset status")
+
+    mailbox = stack.get("/vyvoj/posta")
+    expect_equal(mailbox.status, 200, "development mailbox")
+    expect_in("Kolektor: nastavení nového hesla", mailbox.text, "reset e-mail in the mailbox")
+
+    time.sleep(0.3)
+    with open(os.path.join(stack.nginx_prefix, "access.log"), encoding="utf-8") as handle:
+        access_log = handle.read()
+    logs = stack.portal_log() + access_log
+    for secret in (password, "E2e-nove-heslo-2027", token, session, anonymous, "e2e@test.cz"):
+        if secret in logs:
+            raise AssertionError("a secret or e-mail address appears in the portal or nginx log")
+    hashes = psql(stack.database_url, "SELECT password_hash FROM users WHERE email = 'e2e@test.cz'")
+    if not hashes.startswith("$argon2id$"):
+        raise AssertionError("the password hash is not argon2id")
 
 
 @test

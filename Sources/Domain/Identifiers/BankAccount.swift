@@ -34,7 +34,7 @@ public struct BankAccount: Sendable, Hashable, CustomStringConvertible {
         let digits = Array(compact.dropFirst(4))
         guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
         let prefix = String(digits[4..<10])
-        let number = String(digits[10..<24])
+        let number = String(digits[10..<20])
         guard BankAccount.passesMod11(prefix), BankAccount.passesMod11(number) else { return nil }
         let bank = String(digits[0..<4])
         let national = (prefix.drop { $0 == "0" }.isEmpty ? "" : "\(prefix)-") + "\(number)/\(bank)"

@@ -1,0 +1,172 @@
+import Crypto
+import Domain
+import Foundation
+import Roles
+import Store
+import Testing
+import Web
+
+@Suite(.serialized) struct PasswordResetTests {
+    /// The link in the newest outbox e-mail to `recipient`.
+    func link(to recipient: String, fixture: PortalFixture) throws -> String {
+        let body = try #require(
+            try fixture.connection.query(
+                "SELECT body_text FROM outbox WHERE recipient = \(recipient) ORDER BY id DESC LIMIT 1"
+            ).first?.string("body_text"))
+        let start = try #require(body.range(of: "http://portal.test"))
+        return String(body[start.upperBound...].prefix { !$0.isWhitespace })
+    }
+
+    func requestReset(_ email: String, browser: Browser) -> (response: Response, body: String) {
+        let form = browser.get("/klient/zapomenute-heslo").body
+        return browser.post("/klient/zapomenute-heslo", [("csrf_token", Browser.csrf(in: form) ?? ""), ("email", email)])
+    }
+
+    @Test func resetLinkSetsANewPasswordOnce() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        let requested = requestReset("AdminA@test.cz ", browser: browser)
+        #expect(requested.response.status == 200)
+        #expect(requested.body.contains("Pokud k tomuto e-mailu existuje účet"))
+
+        let path = try link(to: "admina@test.cz", fixture: fixture)
+        #expect(path.hasPrefix("/klient/nove-heslo?token="))
+        let token = String(path.dropFirst("/klient/nove-heslo?token=".count))
+        let stored = try fixture.connection.query("SELECT token_hash, expires_at, created_at FROM password_resets").rows
+        #expect(stored.count == 1)
+        #expect(try stored[0].bytes("token_hash") == Digest.sha256(token))
+        #expect(try stored[0].instant("expires_at").timeIntervalSince(stored[0].instant("created_at")) == 3600)
+
+        let form = browser.get(path)
+        #expect(form.response.status == 200)
+        let done = browser.post(
+            "/klient/nove-heslo",
+            [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("token", token), ("heslo", "Nove-heslo-2027"), ("heslo2", "Nove-heslo-2027")])
+        #expect(done.response.status == 303)
+        #expect(done.response.header("Location") == "/klient/prihlaseni?zprava=heslo-nastaveno")
+
+        #expect(Browser(fixture).signIn(site: .client, email: "admina@test.cz").response.status == 401)
+        #expect(Browser(fixture).signIn(site: .client, email: "admina@test.cz", password: "Nove-heslo-2027").response.status == 303)
+
+        let again = Browser(fixture).get(path)
+        #expect(again.response.status == 404)
+        #expect(again.body.contains("Odkaz už neplatí"))
+    }
+
+    @Test func unknownAccountGetsTheSamePageAndNoMail() throws {
+        let fixture = try PortalFixture()
+        let response = requestReset("nikdo@test.cz", browser: Browser(fixture))
+        #expect(response.response.status == 200)
+        #expect(response.body.contains("Pokud k tomuto e-mailu existuje účet"))
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
+    }
+
+    @Test func linkExpiresAfterAnHour() throws {
+        let fixture = try PortalFixture()
+        requestReset("admina@test.cz", browser: Browser(fixture))
+        let path = try link(to: "admina@test.cz", fixture: fixture)
+        fixture.clock.advance(by: 3601)
+        #expect(Browser(fixture).get(path).response.status == 404)
+    }
+
+    @Test func resetRequestsAreCapped() throws {
+        let fixture = try PortalFixture()
+        for _ in 1...5 { requestReset("admina@test.cz", browser: Browser(fixture)) }
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 3)
+    }
+
+    @Test func mismatchedPasswordsAreExplained() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        requestReset("admina@test.cz", browser: browser)
+        let path = try link(to: "admina@test.cz", fixture: fixture)
+        let form = browser.get(path)
+        let token = String(path.dropFirst("/klient/nove-heslo?token=".count))
+        let result = browser.post(
+            "/klient/nove-heslo",
+            [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("token", token), ("heslo", "Nove-heslo-2027"), ("heslo2", "Jine-heslo-2027")])
+        #expect(result.response.status == 422)
+        #expect(result.body.contains("Hesla se neshodují."))
+        #expect(browser.get(path).response.status == 200, "a rejected form does not use up the link")
+    }
+
+    @Test func invitedSubordinateSetsPasswordAndSignsIn() throws {
+        let fixture = try PortalFixture()
+        let admin = Browser(fixture)
+        admin.signIn(site: .client, email: "admina@test.cz")
+        let page = admin.get("/klient/uzivatele").body
+        let invited = admin.post(
+            "/klient/uzivatele/pozvat", [("csrf_token", Browser.csrf(in: page) ?? ""), ("jmeno", "Eva Nová"), ("email", "eva@test.cz")])
+        #expect(invited.response.status == 303)
+        let user = try #require(try UserRepository.find(email: "eva@test.cz", on: fixture.connection))
+        #expect(user.role == .subordinate)
+        #expect(user.organizationID == fixture.creditorA.id)
+        #expect(!user.hasPassword)
+
+        let path = try link(to: "eva@test.cz", fixture: fixture)
+        let newcomer = Browser(fixture)
+        let form = newcomer.get(path)
+        let token = String(path.dropFirst("/klient/nove-heslo?token=".count))
+        newcomer.post(
+            "/klient/nove-heslo",
+            [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("token", token), ("heslo", "Evino-heslo-2026"), ("heslo2", "Evino-heslo-2026")])
+        #expect(Browser(fixture).signIn(site: .client, email: "eva@test.cz", password: "Evino-heslo-2026").response.status == 303)
+        let actions = try fixture.connection.query("SELECT action FROM audit_log ORDER BY id").rows.map { try $0.string("action") }
+        #expect(actions.contains("user_invited"))
+        #expect(actions.contains("invitation_accepted"))
+    }
+
+    @Test func invitationWithTakenEmailIsRejected() throws {
+        let fixture = try PortalFixture()
+        let admin = Browser(fixture)
+        admin.signIn(site: .client, email: "admina@test.cz")
+        let page = admin.get("/klient/uzivatele").body
+        let result = admin.post(
+            "/klient/uzivatele/pozvat", [("csrf_token", Browser.csrf(in: page) ?? ""), ("jmeno", "Kdokoli"), ("email", "lawyer@test.cz")])
+        #expect(result.response.status == 422)
+        #expect(result.body.contains("E-mail „lawyer@test.cz“ už v Kolektoru používá jiný účet."))
+    }
+
+    @Test func changingPasswordEndsOtherSessions() throws {
+        let fixture = try PortalFixture()
+        let first = Browser(fixture)
+        first.signIn(site: .client, email: "admina@test.cz")
+        let second = Browser(fixture)
+        second.signIn(site: .client, email: "admina@test.cz")
+        let form = first.get("/klient/heslo").body
+        let result = first.post(
+            "/klient/heslo",
+            [("csrf_token", Browser.csrf(in: form) ?? ""), ("soucasne", PortalFixture.password), ("heslo", "Zmenene-heslo-1"),
+             ("heslo2", "Zmenene-heslo-1")])
+        #expect(result.response.status == 303)
+        #expect(first.get("/klient/").response.status == 200)
+        #expect(second.get("/klient/").response.status == 303)
+    }
+
+    @Test func logsNeverContainSecrets() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.signIn(site: .client, email: "admina@test.cz", password: "spatne-heslo-xyz")
+        browser.signIn(site: .client, email: "admina@test.cz")
+        let session = try #require(browser.cookies[fixture.cookieName(.client)])
+        requestReset("admina@test.cz", browser: Browser(fixture))
+        let path = try link(to: "admina@test.cz", fixture: fixture)
+        let token = String(path.dropFirst("/klient/nove-heslo?token=".count))
+        let reset = Browser(fixture)
+        let form = reset.get(path)
+        reset.post(
+            "/klient/nove-heslo",
+            [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("token", token), ("heslo", "Tajne-nove-heslo"), ("heslo2", "Tajne-nove-heslo")])
+
+        let log = fixture.log.text
+        #expect(log.contains("route=/klient/prihlaseni"), "the log must have captured the requests")
+        for secret in [PortalFixture.password, "spatne-heslo-xyz", "Tajne-nove-heslo", token, session, "admina@test.cz"] {
+            #expect(!log.contains(secret), "the log contains a secret or personal data")
+        }
+        let audit = try fixture.connection.query("SELECT actor || subject || detail AS text FROM audit_log").rows
+            .map { try $0.string("text") }.joined()
+        for secret in [PortalFixture.password, token, session] {
+            #expect(!audit.contains(secret))
+        }
+    }
+}
