@@ -8,7 +8,7 @@ stop:
 	@bash scripts/stop.sh
 
 logs:
-	@tail -n 50 -F var/log/portal.log var/nginx/error.log
+	@tail -n 50 -F var/log/portal.log var/log/worker.log var/nginx/error.log
 
 test:
 	@bash scripts/test.sh

@@ -36,10 +36,21 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // C wrappers for libcurl's variadic option setter, which Swift cannot call directly.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
         .target(name: "Domain", swiftSettings: strictSettings),
         // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
         .target(name: "Crypto", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
         .target(name: "Interchange", dependencies: ["Domain"], swiftSettings: strictSettings),
+        // Outbox channels: e-mail over SMTP and SMS over an HTTP gateway, both through libcurl.
+        .target(
+            name: "Delivery", dependencies: ["Domain", "CCurl", "CCurlShim", "Crypto"], swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: ["Domain", "CLibPQ"],
@@ -49,12 +60,12 @@ let package = Package(
         .target(name: "Web", dependencies: ["Domain", "CFastCGI"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Delivery"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "Portal",
-            dependencies: ["Domain", "Store", "Web", "Roles", "Crypto"],
+            dependencies: ["Domain", "Store", "Web", "Roles", "Crypto", "Delivery"],
             swiftSettings: strictSettings
         ),
 
@@ -62,6 +73,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

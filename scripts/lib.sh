@@ -21,6 +21,23 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Python modules the end-to-end tests use: aiosmtpd (a real SMTP server) and selenium (drives Chromium).
+KOLEKTOR_PYTHON_MODULES="aiosmtpd selenium"
+
+ensure_python_modules() {
+    local missing=()
+    for module in $KOLEKTOR_PYTHON_MODULES; do
+        python3 -c "import $module" 2>/dev/null || missing+=("$module")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing Python modules ${missing[*]}"
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null
+    fi
+    python3 -m pip install -q "${missing[@]}" 2>/dev/null \
+        || python3 -m pip install -q --break-system-packages "${missing[@]}"
+}
+
 # Prints the bin directory of the newest installed PostgreSQL server.
 pg_bindir() {
     local dir

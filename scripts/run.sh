@@ -41,9 +41,12 @@ log "loading demo data"
 demo=$(.build/release/portal demo)
 
 stop_pidfile "$var/run/portal.pid"
-log "starting portal serve"
+stop_pidfile "$var/run/worker.pid"
+log "starting portal serve and portal worker"
 nohup .build/release/portal serve >>"$var/log/portal.log" 2>&1 &
 echo $! >"$var/run/portal.pid"
+nohup .build/release/portal worker >>"$var/log/worker.log" 2>&1 &
+echo $! >"$var/run/worker.pid"
 
 render_nginx "$root" "$var/nginx" "$listen" "$var/run/portal.sock"
 start_nginx "$var/nginx"

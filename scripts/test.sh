@@ -7,6 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 ensure_packages
+ensure_python_modules
 
 work=$(mktemp -d /tmp/kolektor-test.XXXXXX)
 chmod 755 "$work"

@@ -21,6 +21,9 @@ struct Configuration {
         "KOLEKTOR_ARGON2_MEMORY_KIB": "19456",
         "KOLEKTOR_ARGON2_ITERATIONS": "2",
         "KOLEKTOR_ARGON2_CONCURRENCY": "2",
+        "KOLEKTOR_OUTBOX_RETRY_BASE_SECONDS": "30",
+        "KOLEKTOR_OUTBOX_LEASE_SECONDS": "60",
+        "KOLEKTOR_OUTBOX_BATCH": "20",
     ]
 
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {

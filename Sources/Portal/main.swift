@@ -5,6 +5,7 @@ let usage = """
 
     commands:
       serve      run the FastCGI server (options: --listen ADDRESS, --threads N)
+      worker     deliver queued e-mails, SMS and letters (runs until SIGTERM)
       migrate    apply database migrations that have not been applied yet
       admin      create creditors and accounts, list them (portal admin for details)
       demo       create the demo creditor, its users, partners and debtors
@@ -22,6 +23,8 @@ do {
     switch command {
     case "serve":
         try ServeCommand.run(arguments: arguments, configuration: configuration)
+    case "worker":
+        try WorkerCommand.run(configuration: configuration)
     case "migrate":
         try MigrateCommand.run(configuration: configuration)
     case "admin":

@@ -39,6 +39,12 @@ public final class Connection {
         return PQstatus(handle) == CONNECTION_OK
     }
 
+    /// Calls `body` with the open libpq handle, for extensions in this module that need calls beyond statements.
+    func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        guard let handle else { throw StoreError(.unavailable, context: "closed connection") }
+        return try body(handle)
+    }
+
     /// Runs one statement with its parameters bound by the server (`PQexecParams`), never spliced into the text.
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {

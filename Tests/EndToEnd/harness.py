@@ -64,6 +64,8 @@ class Stack:
         })
         self.env.update(extra_env or {})
         self.process = None
+        self.worker = None
+        self.worker_log_path = os.path.join(work, "worker.log")
         self.opener = urllib.request.build_opener(NoRedirect)
 
     def run_portal(self, *arguments):
@@ -74,6 +76,7 @@ class Stack:
         if migrated.returncode != 0:
             raise RuntimeError("portal migrate failed: " + migrated.stderr)
         self.start_portal()
+        self.start_worker()
         shell = (f'. "{self.root}/scripts/lib.sh"; render_nginx "{self.root}" "{self.nginx_prefix}" '
                  f'"127.0.0.1:{self.port}" "{self.socket_path}" && start_nginx "{self.nginx_prefix}"')
         subprocess.run(["bash", "-c", shell], check=True)
@@ -88,6 +91,17 @@ class Stack:
                 raise RuntimeError("portal serve did not create its socket; see " + self.log_path)
             time.sleep(0.05)
 
+    def start_worker(self):
+        self.worker_log = open(self.worker_log_path, "ab")
+        self.worker = subprocess.Popen([self.portal, "worker"], env=self.env, stderr=self.worker_log,
+                                       stdout=self.worker_log)
+
+    def stop_worker(self, timeout=15):
+        if self.worker and self.worker.poll() is None:
+            self.worker.send_signal(signal.SIGTERM)
+            return self.worker.wait(timeout=timeout)
+        return self.worker.returncode if self.worker else None
+
     def stop_portal(self, timeout=15):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -95,10 +109,11 @@ class Stack:
         return self.process.returncode if self.process else None
 
     def stop(self):
-        try:
-            self.stop_portal()
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        for stop, process in ((self.stop_portal, self.process), (self.stop_worker, self.worker)):
+            try:
+                stop()
+            except subprocess.TimeoutExpired:
+                process.kill()
         subprocess.run(["bash", "-c", f'. "{self.root}/scripts/lib.sh"; stop_nginx "{self.nginx_prefix}"'])
 
     def wait_until_healthy(self, seconds):

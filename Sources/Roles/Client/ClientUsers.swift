@@ -55,8 +55,8 @@ enum ClientUsers {
             return .html(page.renderDocument(), status: 422)
         }
 
-        let queued = try context.database.withConnection { connection in
-            try connection.transaction { connection -> Int64 in
+        try context.database.withConnection { connection in
+            try connection.transaction { connection in
                 guard let organization = try OrganizationRepository.find(id: organizationID, on: connection) else {
                     throw HTTPError.notFound
                 }
@@ -76,12 +76,11 @@ enum ClientUsers {
                     AuditEntry(actor: viewer.auditActor, action: "user_invited", subject: "user:\(user.id)",
                                detail: "role:subordinate organization:\(organizationID)", clientAddress: request.remoteAddress),
                     at: context.now, on: connection)
-                return try MailQueue.enqueue(
+                _ = try MailQueue.enqueue(
                     kind: "invitation", to: email, language: context.language, subject: mail.subject, body: mail.body,
                     organizationID: organizationID, now: context.now, on: connection)
             }
         }
-        MailQueue.deliverInDevelopment([queued], context: context)
         return .redirect(to: "/klient/uzivatele?zprava=pozvano")
     }
 

@@ -18,6 +18,8 @@ public struct OutboxMessage: Sendable, Equatable {
     public var language: Language
     public var subject: String
     public var bodyText: String
+    /// HTML alternative of an e-mail; nil for plain text only.
+    public var bodyHTML: String?
     public var status: String
     public var attempts: Int
     public var createdAt: Date
@@ -25,8 +27,8 @@ public struct OutboxMessage: Sendable, Equatable {
 
     public init(
         id: Int64 = 0, organizationID: Int64?, kind: String, channel: Channel, recipient: String, language: Language,
-        subject: String, bodyText: String, status: String = "queued", attempts: Int = 0, createdAt: Date,
-        sentAt: Date? = nil
+        subject: String, bodyText: String, bodyHTML: String? = nil, status: String = "queued", attempts: Int = 0,
+        createdAt: Date, sentAt: Date? = nil, lastError: String = ""
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -36,26 +38,50 @@ public struct OutboxMessage: Sendable, Equatable {
         self.language = language
         self.subject = subject
         self.bodyText = bodyText
+        self.bodyHTML = bodyHTML
         self.status = status
         self.attempts = attempts
         self.createdAt = createdAt
         self.sentAt = sentAt
+        self.lastError = lastError
     }
+
+    /// The last delivery error, empty when none.
+    public var lastError: String
 }
 
 /// The transactional outbox: call `enqueue` inside the transaction of the change that causes the message.
 public enum OutboxRepository {
     @discardableResult
-    public static func enqueue(_ message: OutboxMessage, on connection: Connection) throws -> Int64 {
+    public static func enqueue(
+        _ message: OutboxMessage, attachments: [(filename: String, contentType: String, content: [UInt8])] = [],
+        on connection: Connection
+    ) throws -> Int64 {
         let m = message
-        return try connection.query(
+        let id = try connection.query(
             """
-            INSERT INTO outbox (organization_id, kind, channel, recipient, language, subject, body_text, created_at)
+            INSERT INTO outbox (organization_id, kind, channel, recipient, language, subject, body_text, body_html,
+                                created_at)
             VALUES (\(m.organizationID), \(m.kind), \(m.channel.rawValue), \(m.recipient), \(m.language.rawValue),
-                    \(m.subject), \(m.bodyText), \(m.createdAt))
+                    \(m.subject), \(m.bodyText), \(m.bodyHTML), \(m.createdAt))
             RETURNING id
             """
         ).first?.int("id") ?? 0
+        for (position, attachment) in attachments.enumerated() {
+            try connection.query(
+                """
+                INSERT INTO outbox_attachments (outbox_id, position, filename, content_type, content)
+                VALUES (\(id), \(position), \(attachment.filename), \(attachment.contentType), \(Bytes(attachment.content)))
+                """)
+        }
+        return id
+    }
+
+    /// Messages of one creditor, newest first, for its message log.
+    public static func recent(organizationID: Int64, limit: Int, on connection: Connection) throws -> [OutboxMessage] {
+        try connection.query(
+            "SELECT * FROM outbox WHERE organization_id = \(organizationID) ORDER BY id DESC LIMIT \(limit)"
+        ).rows.map(decode)
     }
 
     public static func find(id: Int64, on connection: Connection) throws -> OutboxMessage? {
@@ -67,18 +93,14 @@ public enum OutboxRepository {
         try connection.query("SELECT * FROM outbox ORDER BY id DESC LIMIT \(limit)").rows.map(decode)
     }
 
-    public static func markSent(id: Int64, at now: Date, on connection: Connection) throws {
-        try connection.query(
-            "UPDATE outbox SET status = 'sent', sent_at = \(now), attempts = attempts + 1 WHERE id = \(id)")
-    }
-
     static func decode(_ row: Row) throws -> OutboxMessage {
         OutboxMessage(
             id: try row.int("id"), organizationID: try row.optionalInt("organization_id"), kind: try row.string("kind"),
             channel: OutboxMessage.Channel(rawValue: try row.string("channel")) ?? .email,
             recipient: try row.string("recipient"), language: Language(rawValue: try row.string("language")) ?? .cs,
-            subject: try row.string("subject"), bodyText: try row.string("body_text"), status: try row.string("status"),
-            attempts: Int(try row.int("attempts")), createdAt: try row.instant("created_at"),
-            sentAt: try row.optionalInstant("sent_at"))
+            subject: try row.string("subject"), bodyText: try row.string("body_text"), bodyHTML: row["body_html"],
+            status: try row.string("status"), attempts: Int(try row.int("attempts")),
+            createdAt: try row.instant("created_at"), sentAt: try row.optionalInstant("sent_at"),
+            lastError: row["last_error"] ?? "")
     }
 }
