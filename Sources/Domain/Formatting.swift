@@ -1,3 +1,5 @@
+import Foundation
+
 /// Formats numbers, money and dates the way Czech (or English) readers expect them.
 ///
 /// Czech: `1 234,50 Kč` and `4. 12. 2026`. English: `CZK 1,234.50` and `4 December 2026`.
@@ -44,6 +46,15 @@ public enum Formatting {
         case .en:
             return "\(date.day) \(englishMonths[date.month - 1]) \(date.year)"
         }
+    }
+
+    /// Formats an instant as a date and time in Europe/Prague: `4. 12. 2026 20:15`, or `4 December 2026 20:15`.
+    public static func dateTime(_ instant: Date, language: Language = .cs) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .prague
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        let time = "\(parts.hour!):" + String(parts.minute!).leftPadded(to: 2)
+        return date(CalendarDate(instant), language: language) + " " + time
     }
 
     private static let englishMonths = [

@@ -45,6 +45,7 @@ public enum CreditorAction: String, Sendable, CaseIterable {
     case importReceivables = "import_receivables"
     case manageAPIKeys = "manage_api_keys"
     case grantPowerOfAttorney = "grant_power_of_attorney"
+    case viewMessages = "view_messages"
 }
 
 /// Who may do what, as pure functions of role, action and relation to the case.

@@ -71,14 +71,14 @@ enum ClientUsers {
                 let link = context.application.settings.baseURL + "/klient/nove-heslo?token=" + token
                 let mail = AccountMail.invitation(
                     link: link, name: name, organization: organization.name, inviter: viewer.user.fullName,
-                    language: context.language, catalog: context.application.catalog)
+                    language: context.language)
                 try AuditLog.append(
                     AuditEntry(actor: viewer.auditActor, action: "user_invited", subject: "user:\(user.id)",
                                detail: "role:subordinate organization:\(organizationID)", clientAddress: request.remoteAddress),
                     at: context.now, on: connection)
-                _ = try MailQueue.enqueue(
-                    kind: "invitation", to: email, language: context.language, subject: mail.subject, body: mail.body,
-                    organizationID: organizationID, now: context.now, on: connection)
+                try MailQueue.enqueue(
+                    .invitation, mail, to: email, language: context.language, organizationID: organizationID,
+                    now: context.now, on: connection)
             }
         }
         return .redirect(to: "/klient/uzivatele?zprava=pozvano")

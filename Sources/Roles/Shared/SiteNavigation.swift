@@ -12,6 +12,7 @@ enum SiteNavigation {
                 .init(titleKey: "client.nav.debtors", path: prefix + "dluznici"),
             ]
             if viewer.user.role == .clientAdmin {
+                links.append(.init(titleKey: "client.nav.messages", path: prefix + "zpravy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
             }
             return links

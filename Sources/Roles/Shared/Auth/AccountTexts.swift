@@ -1,6 +1,6 @@
 import Web
 
-/// Texts of sign-in, password pages and account e-mails.
+/// Texts of sign-in and password pages.
 enum AccountTexts {
     static let catalog = Catalog([
         "auth.signIn.title": ["Přihlášení – {site}", "Sign in – {site}"],
@@ -69,57 +69,6 @@ enum AccountTexts {
         "auth.change.wrongCurrent": [
             "Současné heslo není správné. Zadejte ho prosím znovu.",
             "The current password is not correct. Please enter it again.",
-        ],
-
-        "mail.reset.subject": ["Kolektor: nastavení nového hesla", "Kolektor: set a new password"],
-        "mail.reset.body": [
-            """
-            Dobrý den, {name},
-
-            někdo (nejspíš vy) požádal o nastavení nového hesla do portálu Kolektor.
-            Nové heslo nastavíte na této adrese, která platí jednu hodinu a lze ji použít jen jednou:
-
-            {link}
-
-            Pokud jste o nové heslo nežádali, tento e-mail ignorujte. Vaše současné heslo platí dál.
-
-            Kolektor
-            """,
-            """
-            Hello {name},
-
-            someone (probably you) asked to set a new password for the Kolektor portal.
-            Set the new password at this address, which is valid for one hour and can be used once:
-
-            {link}
-
-            If you did not ask for a new password, ignore this e-mail. Your current password stays valid.
-
-            Kolektor
-            """,
-        ],
-        "mail.invitation.subject": ["Pozvánka do portálu Kolektor ({organization})", "Invitation to Kolektor ({organization})"],
-        "mail.invitation.body": [
-            """
-            Dobrý den, {name},
-
-            {inviter} vás zve do portálu Kolektor, kde spolupracujete na pohledávkách společnosti {organization}.
-            Heslo si nastavíte na této adrese, která platí 7 dní a lze ji použít jen jednou:
-
-            {link}
-
-            Kolektor
-            """,
-            """
-            Hello {name},
-
-            {inviter} invites you to Kolektor to work on the receivables of {organization}.
-            Set your password at this address, which is valid for 7 days and can be used once:
-
-            {link}
-
-            Kolektor
-            """,
         ],
     ])
 }

@@ -33,11 +33,10 @@ enum PasswordReset {
                     tokenHash: Digest.sha256(token), userID: user.id, purpose: .reset, now: context.now,
                     expiresAt: context.now.addingTimeInterval(PasswordSignIn.resetLifetime), on: connection)
                 let link = context.application.settings.baseURL + site.prefix + "nove-heslo?token=" + token
-                let texts = AccountMail.reset(link: link, name: user.fullName, language: user.language,
-                                              catalog: context.application.catalog)
-                _ = try MailQueue.enqueue(
-                    kind: "password_reset", to: user.email, language: user.language, subject: texts.subject,
-                    body: texts.body, organizationID: user.organizationID, now: context.now, on: connection)
+                let message = AccountMail.reset(link: link, name: user.fullName, language: user.language)
+                try MailQueue.enqueue(
+                    .passwordReset, message, to: user.email, language: user.language,
+                    organizationID: user.organizationID, now: context.now, on: connection)
                 try AuditLog.append(
                     AuditEntry(actor: "user:\(user.id)", action: "password_reset_requested",
                                subject: "site:\(site.rawValue)", clientAddress: request.remoteAddress),
