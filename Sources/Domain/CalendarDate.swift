@@ -35,6 +35,44 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = parts.day!
     }
 
+    /// The date `days` later (or earlier, for a negative count).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(fromDayNumber: dayNumber + days)
+    }
+
+    /// Whole days from `self` to `other`; positive when `other` is later.
+    public func days(until other: CalendarDate) -> Int {
+        other.dayNumber - dayNumber
+    }
+
+    /// The same day `years` later; 29 February becomes 28 February in a common year.
+    public func adding(years: Int) -> CalendarDate {
+        let target = year + years
+        return CalendarDate(year: target, month: month, day: min(day, CalendarDate.daysIn(month: month, year: target)))!
+    }
+
+    /// Days since 1 March of year 0 in the proleptic Gregorian calendar, for date arithmetic without time zones.
+    var dayNumber: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let shiftedMonth = month <= 2 ? month + 9 : month - 3
+        let era = shiftedYear / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra
+    }
+
+    init(fromDayNumber number: Int) {
+        let era = number / 146_097
+        let dayOfEra = number - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
     public var iso: String {
         let y = String(year).leftPadded(to: 4)
         let m = String(month).leftPadded(to: 2)

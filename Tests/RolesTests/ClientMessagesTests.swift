@@ -3,6 +3,7 @@ import Foundation
 import Roles
 import Store
 import Testing
+import Web
 
 @Suite(.serialized) struct ClientMessagesTests {
     @Test func logShowsOwnMessagesWithFailureAdvice() throws {
