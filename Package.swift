@@ -35,6 +35,16 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         .target(name: "Domain", swiftSettings: strictSettings),
         // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
@@ -47,9 +57,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Web", dependencies: ["Domain", "CFastCGI"], swiftSettings: strictSettings),
+        // PDF, PNG and SVG drawing over cairo and pango, and QR codes from libqrencode.
+        .target(name: "Documents", dependencies: ["CPangoCairo", "CQREncode"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Documents"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -63,10 +75,11 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",
-            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "TestSupport"],
+            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "Documents", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],
