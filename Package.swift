@@ -70,12 +70,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL.
+        // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL, and the
+        // command-line tools that read generated PDFs and QR codes back.
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], swiftSettings: strictSettings),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",

@@ -109,7 +109,11 @@ public final class Canvas {
     private func makeLayout(
         _ text: String, width: Double, font: Font, alignment: TextAlignment, maxLines: Int?
     ) -> OpaquePointer {
-        let layout = pango_cairo_create_layout(context)!
+        let pangoContext = pango_cairo_create_context(context)!
+        defer { g_object_unref(UnsafeMutableRawPointer(pangoContext)) }
+        // Pango rounds glyph positions to whole user units by default, and a user unit here is a whole millimetre.
+        pango_context_set_round_glyph_positions(pangoContext, 0)
+        let layout = pango_layout_new(pangoContext)!
         let description = pango_font_description_new()
         pango_font_description_set_family(description, font.family)
         pango_font_description_set_weight(description, font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)

@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct PDFDocumentTests {
     @Test func czechTextReadsBackExactly() throws {

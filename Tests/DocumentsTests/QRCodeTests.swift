@@ -1,6 +1,7 @@
 import Documents
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct QRCodeTests {
     static let url = "https://kolektor.cz/overeni/abcdefghijklmnopqrst"
