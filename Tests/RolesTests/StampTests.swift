@@ -17,7 +17,7 @@ import Web
         return browser
     }
 
-    /// The path of a verification URL under the fixture's base URL.
+    /// Strips the fixture's base URL from a verification URL, leaving the path.
     func path(of url: String) -> String {
         String(url.dropFirst("http://portal.test".count))
     }
@@ -119,8 +119,8 @@ import Web
         let browser = try adminBrowser(fixture)
         let pdf = browser.get("/klient/razitko/samolepky.pdf").response.body
         #expect(try ExternalTool.pdfText(pdf).contains("Velmi dlouhý"))
-        // The name is cut after two lines with an ellipsis; pdftotext still reads the whole name, because cairo
-        // keeps the original text of an ellipsized run, so only the scan shows that nothing overlaps the code.
+        // The name is cut after two lines with an ellipsis, but pdftotext still extracts the whole name from cairo's
+        // PDF. So the scan is what shows that the long name leaves the code readable.
         let png = browser.get("/klient/razitko/razitko.png").response.body
         #expect(try ExternalTool.decodeQRCodes(png: png).count == 1)
     }

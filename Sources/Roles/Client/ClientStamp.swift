@@ -35,7 +35,8 @@ enum ClientStamp {
         }
     }
 
-    /// The signed-in client admin and its creditor; 403 for subordinates, a sign-in redirect for anyone else.
+    /// Loads the signed-in client admin and its creditor. Throws 403 for subordinates and redirects anyone else to
+    /// the sign-in page.
     static func load(_ request: Request, context: RequestContext) throws -> (Viewer, Organization) {
         let viewer = try ClientSite.require(.downloadStamp, request, context: context)
         let organizationID = try viewer.organizationID
@@ -45,7 +46,7 @@ enum ClientStamp {
         return (viewer, organization)
     }
 
-    /// The address of the creditor's public verification page.
+    /// Builds the address of the creditor's public verification page.
     static func verificationURL(for organization: Organization, context: RequestContext) -> String {
         context.application.settings.baseURL + StampVerification.path(code: organization.verificationCode)
     }
@@ -56,7 +57,7 @@ enum ClientStamp {
             catalog: context.application.catalog)
     }
 
-    /// A generated file, shown inline by the browser and saved under `filename`.
+    /// Wraps a generated file in a response that browsers show inline and save under `filename`.
     static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
         var response = Response(status: 200, headers: [("Content-Type", type)], body: bytes)
         response.addHeader("Content-Disposition", "inline; filename=\"\(filename)\"")

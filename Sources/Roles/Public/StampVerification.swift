@@ -60,8 +60,8 @@ enum StampVerification {
 
     /// Counts the request against the client address and returns whether it is within the rate limit.
     ///
-    /// The first request of an address in a new window also deletes counters of earlier windows, so the table keeps
-    /// only addresses seen in the last two minutes.
+    /// The first request of an address in a new window also deletes counters older than the previous window. So
+    /// while requests keep coming, no client address stays in the table for more than about two minutes.
     static func admit(_ request: Request, on connection: Connection, context: RequestContext) throws -> Bool {
         let windowStart = rateLimit.windowStart(for: context.now)
         let count = try RequestCounterRepository.increment(

@@ -49,8 +49,9 @@ public struct Organization: Sendable, Equatable {
 
 /// Reads and writes organizations.
 public enum OrganizationRepository {
-    /// Inserts an organization and returns it with its id and the verification code the database created; a second
-    /// organization with the same IČO fails with a unique violation (`StoreError.isUniqueViolation`).
+    /// Inserts an organization and returns it with its id and the verification code the database created.
+    ///
+    /// A second organization with the same IČO fails with a unique violation (`StoreError.isUniqueViolation`).
     public static func insert(_ organization: Organization, on connection: Connection) throws -> Organization {
         let o = organization
         let row = try connection.query(
