@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange"], swiftSettings: strictSettings),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

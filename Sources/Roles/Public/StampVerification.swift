@@ -63,6 +63,8 @@ enum StampVerification {
     /// The first request of an address in a new window also deletes counters older than the previous window. So
     /// while requests keep coming, no client address stays in the table for more than about two minutes.
     static func admit(_ request: Request, on connection: Connection, context: RequestContext) throws -> Bool {
+        // NOTE: the key is the address nginx saw. Behind another proxy every client shares that proxy's address
+        // unless nginx is configured to take the client's address from the proxy's header.
         let windowStart = rateLimit.windowStart(for: context.now)
         let count = try RequestCounterRepository.increment(
             key: "verification:" + request.remoteAddress, windowStart: windowStart, on: connection)
