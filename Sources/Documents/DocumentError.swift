@@ -1,5 +1,5 @@
-import Foundation
 import CPangoCairo
+import Foundation
 
 /// A failure while encoding a QR code or drawing a document.
 ///

@@ -52,8 +52,12 @@ public final class PDFDocument {
                 Length.points(millimetres: pageSize.height))!
             defer { cairo_surface_destroy(surface) }
             try Cairo.check(surface: surface, "cairo_pdf_surface_create_for_stream")
-            if !metadata.title.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title) }
-            if !metadata.author.isEmpty { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author) }
+            if !metadata.title.isEmpty {
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+            }
+            if !metadata.author.isEmpty {
+                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+            }
 
             let context = cairo_create(surface)!
             defer { cairo_destroy(context) }

@@ -1,7 +1,7 @@
 import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PDFDocumentTests {
     @Test func czechTextReadsBackExactly() throws {
@@ -82,9 +82,11 @@ import TestSupport
     }
 
     @Test func svgIsMeasuredInMillimetres() throws {
-        let svg = String(decoding: try Image.svg(width: 70, height: 35) { canvas in
-            canvas.strokeRoundedRectangle(x: 1, y: 1, width: 68, height: 33, radius: 3, lineWidth: 0.5, color: .black)
-        }, as: UTF8.self)
+        let svg = String(
+            decoding: try Image.svg(width: 70, height: 35) { canvas in
+                canvas.strokeRoundedRectangle(
+                    x: 1, y: 1, width: 68, height: 33, radius: 3, lineWidth: 0.5, color: .black)
+            }, as: UTF8.self)
         // 70 × 35 mm in points (72 per inch, 25.4 mm per inch).
         #expect(svg.contains("width=\"198.425197pt\" height=\"99.212598pt\""))
         #expect(svg.contains("<path"))

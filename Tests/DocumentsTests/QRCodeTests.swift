@@ -1,7 +1,7 @@
 import Documents
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct QRCodeTests {
     static let url = "https://kolektor.cz/overeni/abcdefghijklmnopqrst"

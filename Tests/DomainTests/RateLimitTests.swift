@@ -8,7 +8,9 @@ import Testing
     @Test func windowStartsOnTheMinute() {
         let instant = Date(timeIntervalSince1970: 1_796_400_059.5)
         #expect(limit.windowStart(for: instant) == Date(timeIntervalSince1970: 1_796_400_000))
-        #expect(limit.windowStart(for: Date(timeIntervalSince1970: 1_796_400_060)) == Date(timeIntervalSince1970: 1_796_400_060))
+        #expect(
+            limit.windowStart(for: Date(timeIntervalSince1970: 1_796_400_060))
+                == Date(timeIntervalSince1970: 1_796_400_060))
     }
 
     @Test func allowsUpToMaximum() {

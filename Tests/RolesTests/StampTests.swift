@@ -2,14 +2,16 @@ import Domain
 import Foundation
 import Roles
 import Store
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The client admin's stamp downloads and the public verification page they point to.
 @Suite struct StampTests {
-    static let downloads = ["/klient/razitko", "/klient/razitko/razitko.png", "/klient/razitko/razitko.svg",
-                            "/klient/razitko/samolepky.pdf"]
+    static let downloads = [
+        "/klient/razitko", "/klient/razitko/razitko.png", "/klient/razitko/razitko.svg",
+        "/klient/razitko/samolepky.pdf",
+    ]
 
     func adminBrowser(_ fixture: PortalFixture, user: String = "adminA") throws -> Browser {
         let browser = Browser(fixture)
@@ -60,7 +62,8 @@ import Web
         let url = "http://portal.test/overeni/\(fixture.creditorA.verificationCode)"
         for row in 0..<8 {
             let strip = try ExternalTool.rasterize(
-                response.body, page: 1, dotsPerInch: 300, crop: (x: 0, y: 0.5 + 37 * Double(row), width: 210, height: 37))
+                response.body, page: 1, dotsPerInch: 300,
+                crop: (x: 0, y: 0.5 + 37 * Double(row), width: 210, height: 37))
             #expect(try ExternalTool.decodeQRCodes(png: strip) == [url, url, url], "row \(row + 1)")
         }
     }
@@ -87,14 +90,17 @@ import Web
         #expect(body.contains("<img src=\"/klient/razitko/razitko.png\""))
         #expect(body.contains("href=\"/klient/razitko/samolepky.pdf\""))
         #expect(body.contains("<a href=\"http://portal.test/overeni/\(code)\">"))
-        #expect(body.contains("&lt;kolektor:Verification xmlns:kolektor=&quot;https://kolektor.cz/ns/stamp/1&quot;&gt;"))
+        #expect(
+            body.contains("&lt;kolektor:Verification xmlns:kolektor=&quot;https://kolektor.cz/ns/stamp/1&quot;&gt;"))
         #expect(body.contains("&lt;kolektor:Code&gt;\(code)&lt;/kolektor:Code&gt;"))
     }
 
     @Test func navigationLinksStampForAdminOnly() throws {
         let fixture = try PortalFixture()
         #expect(try adminBrowser(fixture).get("/klient/").body.contains("href=\"/klient/razitko\""))
-        #expect(!(try adminBrowser(fixture, user: "subordinateA").get("/klient/").body.contains("href=\"/klient/razitko\"")))
+        #expect(
+            !(try adminBrowser(fixture, user: "subordinateA").get("/klient/").body.contains("href=\"/klient/razitko\""))
+        )
     }
 
     @Test func subordinateGets403() throws {
@@ -108,13 +114,17 @@ import Web
     @Test func eachAdminGetsOwnCreditorsStamp() throws {
         let fixture = try PortalFixture()
         let png = try adminBrowser(fixture, user: "adminB").get("/klient/razitko/razitko.png").response.body
-        #expect(try ExternalTool.decodeQRCodes(png: png) == ["http://portal.test/overeni/\(fixture.creditorB.verificationCode)"])
+        #expect(
+            try ExternalTool.decodeQRCodes(png: png) == [
+                "http://portal.test/overeni/\(fixture.creditorB.verificationCode)"
+            ])
         #expect(fixture.creditorA.verificationCode != fixture.creditorB.verificationCode)
     }
 
     @Test func longNameKeepsStampScannable() throws {
         let fixture = try PortalFixture()
-        let name = "Velmi dlouhý název obchodní společnosti " + String(repeating: "a dalších slov ", count: 12) + "s.r.o."
+        let name =
+            "Velmi dlouhý název obchodní společnosti " + String(repeating: "a dalších slov ", count: 12) + "s.r.o."
         try fixture.connection.query("UPDATE organizations SET name = \(name) WHERE id = \(fixture.creditorA.id)")
         let browser = try adminBrowser(fixture)
         let pdf = browser.get("/klient/razitko/samolepky.pdf").response.body

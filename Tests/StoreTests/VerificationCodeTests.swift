@@ -1,7 +1,7 @@
 import Foundation
 import Store
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VerificationCodeTests {
     @Test func migrationGivesExistingCreditorsCodes() throws {
@@ -29,8 +29,10 @@ import TestSupport
         let database = try TestDatabase()
         let connection = try database.connect()
         defer { connection.close() }
-        let first = try OrganizationRepository.insert(Organization(name: "Nový s.r.o.", ico: "25097563"), on: connection)
-        let second = try OrganizationRepository.insert(Organization(name: "Druhý a.s.", ico: "45317054"), on: connection)
+        let first = try OrganizationRepository.insert(
+            Organization(name: "Nový s.r.o.", ico: "25097563"), on: connection)
+        let second = try OrganizationRepository.insert(
+            Organization(name: "Druhý a.s.", ico: "45317054"), on: connection)
 
         #expect(first.verificationCode.wholeMatch(of: /[a-z2-7]{20}/) != nil)
         #expect(first.verificationCode != second.verificationCode)
@@ -53,7 +55,9 @@ import TestSupport
         #expect(try RequestCounterRepository.increment(key: "test:a", windowStart: next, on: connection) == 1)
 
         try RequestCounterRepository.deleteExpired(before: next, on: connection)
-        let keys = try connection.query("SELECT key FROM request_counters ORDER BY key").rows.map { try $0.string("key") }
+        let keys = try connection.query("SELECT key FROM request_counters ORDER BY key").rows.map {
+            try $0.string("key")
+        }
         #expect(keys == ["test:a"])
     }
 }

@@ -8,7 +8,8 @@ public enum ExternalTool {
 
     /// Writes `bytes` to a temporary file with `suffix` and returns its URL; the caller removes it.
     public static func temporaryFile(_ bytes: [UInt8], suffix: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kolektor-\(UUID().uuidString)\(suffix)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kolektor-\(UUID().uuidString)\(suffix)")
         try Data(bytes).write(to: url)
         return url
     }
@@ -67,7 +68,9 @@ public enum ExternalTool {
         var arguments = ["-png", "-singlefile", "-r", "\(dotsPerInch)", "-f", "\(page)", "-l", "\(page)"]
         if let crop {
             let pixels = { (millimetres: Double) in "\(Int((millimetres / 25.4 * Double(dotsPerInch)).rounded()))" }
-            arguments += ["-x", pixels(crop.x), "-y", pixels(crop.y), "-W", pixels(crop.width), "-H", pixels(crop.height)]
+            arguments += [
+                "-x", pixels(crop.x), "-y", pixels(crop.y), "-W", pixels(crop.width), "-H", pixels(crop.height),
+            ]
         }
         _ = try run("pdftoppm", arguments + [file.path, prefix])
         return Array(try Data(contentsOf: URL(fileURLWithPath: prefix + ".png")))

@@ -14,17 +14,20 @@ enum ClientStamp {
     static func register(in router: inout Router<RequestContext>) {
         router.get(pagePath) { request, _, context in
             let (viewer, organization) = try load(request, context: context)
-            return .html(ClientStampPage.page(viewer: viewer, organization: organization, context: context).renderDocument())
+            return .html(
+                ClientStampPage.page(viewer: viewer, organization: organization, context: context).renderDocument())
         }
         router.get(pngPath) { request, _, context in
             let (_, organization) = try load(request, context: context)
-            return download(try artwork(for: organization, context: context).png(), type: "image/png",
-                            filename: "kolektor-razitko.png")
+            return download(
+                try artwork(for: organization, context: context).png(), type: "image/png",
+                filename: "kolektor-razitko.png")
         }
         router.get(svgPath) { request, _, context in
             let (_, organization) = try load(request, context: context)
-            return download(try artwork(for: organization, context: context).svg(), type: "image/svg+xml",
-                            filename: "kolektor-razitko.svg")
+            return download(
+                try artwork(for: organization, context: context).svg(), type: "image/svg+xml",
+                filename: "kolektor-razitko.svg")
         }
         router.get(sheetPath) { request, _, context in
             let (_, organization) = try load(request, context: context)
@@ -40,9 +43,11 @@ enum ClientStamp {
     static func load(_ request: Request, context: RequestContext) throws -> (Viewer, Organization) {
         let viewer = try ClientSite.require(.downloadStamp, request, context: context)
         let organizationID = try viewer.organizationID
-        guard let organization = try context.database.withConnection({
-            try OrganizationRepository.find(id: organizationID, on: $0)
-        }) else { throw HTTPError.notFound }
+        guard
+            let organization = try context.database.withConnection({
+                try OrganizationRepository.find(id: organizationID, on: $0)
+            })
+        else { throw HTTPError.notFound }
         return (viewer, organization)
     }
 
@@ -83,7 +88,8 @@ enum ClientStampPage {
             }
             element("p") {
                 voidElement(
-                    "img", Attribute("src", ClientStamp.pngPath), Attribute("alt", context.text("client.stamp.preview")),
+                    "img", Attribute("src", ClientStamp.pngPath),
+                    Attribute("alt", context.text("client.stamp.preview")),
                     Attribute("width", "413"), Attribute("height", "207"))
             }
 
@@ -105,7 +111,9 @@ enum ClientStampPage {
             element("h2") { context.text("client.stamp.paper.title") }
             element("p") { context.text("client.stamp.paper.text") }
             element("p") {
-                element("a", .class("button"), .href(ClientStamp.sheetPath), Attribute("download", "kolektor-samolepky.pdf")) {
+                element(
+                    "a", .class("button"), .href(ClientStamp.sheetPath), Attribute("download", "kolektor-samolepky.pdf")
+                ) {
                     context.text("client.stamp.downloadPDF")
                 }
             }

@@ -77,8 +77,11 @@ enum StampVerification {
 
     /// Whether `code` has the form the database gives codes: 20 characters from `a`–`z` and `2`–`7`.
     static func isWellFormed(_ code: String) -> Bool {
-        code.utf8.count == 20 && code.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-            || (UInt8(ascii: "2")...UInt8(ascii: "7")).contains($0) }
+        code.utf8.count == 20
+            && code.utf8.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "2")...UInt8(ascii: "7")).contains($0)
+            }
     }
 }
 
