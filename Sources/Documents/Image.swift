@@ -3,8 +3,8 @@ import CPangoCairo
 /// Single-picture renderings of a drawing: PNG for raster use and SVG for vector use.
 ///
 /// Each function creates a cairo surface and context, lets `draw` paint on a `Canvas` of the given size in
-/// millimetres, and destroys both before it returns. Thread-safety: the functions share no state, so different
-/// threads may render at the same time.
+/// millimetres, and destroys both before it returns. Thread-safety: the functions share no state of their own, and
+/// pango's default cairo font map is per thread since pango 1.32.6, so different threads may render at the same time.
 public enum Image {
     /// Renders a PNG of `width` × `height` millimetres at `dotsPerInch`, on an opaque `background`.
     ///

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -94,5 +95,25 @@ import Testing
 
     @Test func zeroSizeIsRejected() {
         #expect(throws: DocumentError.self) { try Image.png(width: 0, height: 10) { _ in } }
+    }
+}
+
+@Suite struct ConcurrentRenderingTests {
+    @Test func threadsRenderAtOnce() throws {
+        let url = "https://kolektor.cz/overeni/abcdefghijklmnopqrst"
+        let results = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            let png = try? Image.png(width: 70, height: 35, dotsPerInch: 200) { canvas in
+                canvas.drawText("Vlákno \(index)", x: 36, y: 5, width: 30, font: Font(size: 8))
+                if let code = try? QRCode(encoding: url) { canvas.draw(code, x: 2, y: 2, side: 31) }
+            }
+            results.withLock { $0[index] = png }
+        }
+        let images = results.withLock { $0 }
+        #expect(images.count == 8)
+        for index in 0..<8 {
+            let png = try #require(images[index], "image \(index)")
+            #expect(try ExternalTool.decodeQRCodes(png: png) == [url], "image \(index)")
+        }
     }
 }
