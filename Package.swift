@@ -35,6 +35,16 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         .systemLibrary(
             name: "CCurl",
@@ -58,9 +68,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Web", dependencies: ["Domain", "CFastCGI"], swiftSettings: strictSettings),
+        // PDF, PNG and SVG drawing over cairo and pango, and QR codes from libqrencode.
+        .target(name: "Documents", dependencies: ["CPangoCairo", "CQREncode"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Delivery"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Delivery", "Documents"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -69,17 +81,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL.
+        // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL, and the
+        // command-line tools that read generated PDFs and QR codes back.
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",
-            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "TestSupport"],
+            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "Documents", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -221,6 +221,62 @@ def accounts_from_cli_sign_in_and_reset_without_leaking(stack):
         raise AssertionError("the password hash is not argon2id")
 
 
+def signed_in_client(stack, email, password):
+    """Signs in to the client site through nginx and returns a function call(path) -> (status, headers, bytes)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), harness.NoRedirect)
+
+    def call(path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with opener.open(stack.base + path, data=body, timeout=10) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    _, _, page = call("/klient/prihlaseni")
+    status, _, _ = call("/klient/prihlaseni", {"csrf_token": form_token(page.decode()), "email": email, "heslo": password})
+    expect_equal(status, 303, "sign-in status")
+    return call
+
+
+@test
+def stamp_qr_code_leads_to_verification_page(stack):
+    created = stack.run_portal("admin", "create-organization", "--ico", "25097563", "--name", "Razítkový věřitel a.s.")
+    expect_equal(created.returncode, 0, "create-organization exit status: " + created.stderr)
+    password = "E2e-razitko-heslo-2026"
+    user = stack.run_portal("admin", "create-user", "--organization", "25097563", "--role", "client-admin",
+                            "--email", "razitko@test.cz", "--name", "Radek Razítko", "--password", password)
+    expect_equal(user.returncode, 0, "create-user exit status: " + user.stderr)
+    call = signed_in_client(stack, "razitko@test.cz", password)
+
+    status, headers, png = call("/klient/razitko/razitko.png")
+    expect_equal(status, 200, "stamp PNG status")
+    expect_equal(headers.get("Content-Type"), "image/png", "stamp PNG type")
+    path = os.path.join(stack.work, "razitko.png")
+    with open(path, "wb") as handle:
+        handle.write(png)
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", path], capture_output=True, text=True, check=True)
+    urls = decoded.stdout.split()
+    expect_equal(len(urls), 1, "QR codes in the stamp")
+    url = urls[0]
+    code = psql(stack.database_url, "SELECT verification_code FROM organizations WHERE ico = '25097563'")
+    expect_equal(url, stack.base + "/overeni/" + code, "URL in the QR code")
+
+    with urllib.request.urlopen(url, timeout=10) as response:
+        expect_equal(response.status, 200, "verification page status")
+        expect_equal(response.headers.get("X-Robots-Tag"), "noindex", "verification page robots header")
+        page = response.read().decode()
+    expect_in("Razítkový věřitel a.s.", page, "creditor name on the verification page")
+    expect_in("25097563", page, "IČO on the verification page")
+    expect_in("Razítko je pravé", page, "confirmation on the verification page")
+
+    expect_equal(stack.get("/overeni/aaaaaaaaaaaaaaaaaaaa").status, 404, "unknown code status")
+    time.sleep(0.3)
+    if code in stack.portal_log():
+        raise AssertionError("the verification code appears in the portal log")
+
+
 @test
 def sigterm_stops_cleanly(stack):
     status = stack.stop_portal()

@@ -46,6 +46,9 @@ public enum CreditorAction: String, Sendable, CaseIterable {
     case manageAPIKeys = "manage_api_keys"
     case grantPowerOfAttorney = "grant_power_of_attorney"
     case viewMessages = "view_messages"
+    /// Download the creditor's stamp and sticker sheet. Only the client admin may, because the stamp speaks for the
+    /// whole creditor, so the admin decides on which invoices it appears.
+    case downloadStamp = "download_stamp"
 }
 
 /// Who may do what, as pure functions of role, action and relation to the case.

@@ -13,6 +13,7 @@ enum ClientSite {
         ClientDebtors.register(in: &router)
         ClientUsers.register(in: &router)
         ClientMessages.register(in: &router)
+        ClientStamp.register(in: &router)
     }
 
     /// The signed-in client user, or 403 when the user may not take `action` for its creditor.

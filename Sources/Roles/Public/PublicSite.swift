@@ -1,7 +1,8 @@
 import Store
 import Web
 
-/// The public site at `/`: what Kolektor is, how the process works, FAQ, the sign-in index and `/healthz`.
+/// The public site at `/`: what Kolektor is, how the process works, FAQ, the sign-in index, stamp verification and
+/// `/healthz`.
 enum PublicSite {
     static let navigation: [Layout.NavigationLink] = [
         .init(titleKey: "public.nav.how", path: "/jak-system-funguje"),
@@ -22,6 +23,7 @@ enum PublicSite {
         router.get("/prihlaseni") { request, _, context in
             .html(PublicPages.signInIndex(context: context, path: request.path).renderDocument())
         }
+        StampVerification.register(in: &router)
         router.get("/healthz") { _, _, context in
             health(context)
         }

@@ -22,6 +22,7 @@ public final class Application: Sendable {
         self.clock = clock
         catalog = Catalog.merging([
             SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, PartnerTexts.catalog,
+            StampTexts.catalog,
         ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)

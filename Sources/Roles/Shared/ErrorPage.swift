@@ -1,6 +1,6 @@
 import Web
 
-/// The error pages (400, 403, 404, 405, 413, 500, 503): a short sentence in the reader's language and a way back.
+/// The error pages (400, 403, 404, 405, 413, 429, 500, 503): a short sentence in the reader's language and a way back.
 /// They never show internals such as exception text, SQL or stack traces.
 enum ErrorPage {
     static func response(status: Int, context: RequestContext) -> Response {
@@ -15,5 +15,5 @@ enum ErrorPage {
         return .html(page.renderDocument(), status: status)
     }
 
-    static let knownStatuses: Set<Int> = [400, 403, 404, 405, 413, 500, 503]
+    static let knownStatuses: Set<Int> = [400, 403, 404, 405, 413, 429, 500, 503]
 }

@@ -49,6 +49,11 @@ enum SharedTexts {
             "Odeslaná data jsou větší, než portál přijímá. Zmenšete soubor nebo ho rozdělte na menší části.",
             "The data sent is larger than the portal accepts. Make the file smaller or split it into parts.",
         ],
+        "error.429.title": ["Příliš mnoho požadavků", "Too many requests"],
+        "error.429.text": [
+            "Z vaší adresy přišlo během krátké doby příliš mnoho požadavků. Zkuste to prosím znovu za minutu.",
+            "Too many requests came from your address in a short time. Please try again in a minute.",
+        ],
         "error.500.title": ["Chyba portálu", "Portal error"],
         "error.500.text": [
             "Při zpracování došlo k chybě na naší straně. Nic z rozpracovaného nebylo uloženo napůl. Zkuste to prosím za chvíli znovu.",

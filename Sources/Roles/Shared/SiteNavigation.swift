@@ -14,6 +14,7 @@ enum SiteNavigation {
             if viewer.user.role == .clientAdmin {
                 links.append(.init(titleKey: "client.nav.messages", path: prefix + "zpravy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
+                links.append(.init(titleKey: "client.nav.stamp", path: prefix + "razitko"))
             }
             return links
         case .lawyer, .arbitrator, .bailiff, .operator:

@@ -19,11 +19,15 @@ public struct Organization: Sendable, Equatable {
     public var stepSpacingDays: Int
     public var active: Bool
     public var createdAt: Date
+    /// The random code of the public stamp verification page `/overeni/{code}`: 20 characters from `a`–`z` and
+    /// `2`–`7`. The database creates it on insert, so it is empty on a value that has not been stored.
+    public var verificationCode: String
 
     public init(
         id: Int64 = 0, name: String, ico: String, dic: String = "", street: String = "", city: String = "",
         postalCode: String = "", bankAccount: String = "", iban: String = "", contactEmail: String = "",
-        contactPhone: String = "", stepSpacingDays: Int = 7, active: Bool = true, createdAt: Date = Date()
+        contactPhone: String = "", stepSpacingDays: Int = 7, active: Bool = true, createdAt: Date = Date(),
+        verificationCode: String = ""
     ) {
         self.id = id
         self.name = name
@@ -39,13 +43,15 @@ public struct Organization: Sendable, Equatable {
         self.stepSpacingDays = stepSpacingDays
         self.active = active
         self.createdAt = createdAt
+        self.verificationCode = verificationCode
     }
 }
 
 /// Reads and writes organizations.
 public enum OrganizationRepository {
-    /// Inserts an organization and returns it with its id; a second organization with the same IČO fails with a
-    /// unique violation (`StoreError.isUniqueViolation`).
+    /// Inserts an organization and returns it with its id and the verification code the database created.
+    ///
+    /// A second organization with the same IČO fails with a unique violation (`StoreError.isUniqueViolation`).
     public static func insert(_ organization: Organization, on connection: Connection) throws -> Organization {
         let o = organization
         let row = try connection.query(
@@ -54,11 +60,12 @@ public enum OrganizationRepository {
                                        contact_phone, step_spacing_days, active, created_at)
             VALUES (\(o.name), \(o.ico), \(o.dic), \(o.street), \(o.city), \(o.postalCode), \(o.bankAccount),
                     \(o.iban), \(o.contactEmail), \(o.contactPhone), \(o.stepSpacingDays), \(o.active), \(o.createdAt))
-            RETURNING id
+            RETURNING id, verification_code
             """
         ).first
         var stored = organization
         stored.id = try row?.int("id") ?? 0
+        stored.verificationCode = try row?.string("verification_code") ?? ""
         return stored
     }
 
@@ -68,6 +75,11 @@ public enum OrganizationRepository {
 
     public static func find(ico: String, on connection: Connection) throws -> Organization? {
         try connection.query("SELECT * FROM organizations WHERE ico = \(ico)").first.map(decode)
+    }
+
+    /// Finds the organization whose stamp carries `verificationCode`, active or not.
+    public static func find(verificationCode: String, on connection: Connection) throws -> Organization? {
+        try connection.query("SELECT * FROM organizations WHERE verification_code = \(verificationCode)").first.map(decode)
     }
 
     public static func all(on connection: Connection) throws -> [Organization] {
@@ -81,6 +93,6 @@ public enum OrganizationRepository {
             bankAccount: try row.string("bank_account"), iban: try row.string("iban"),
             contactEmail: try row.string("contact_email"), contactPhone: try row.string("contact_phone"),
             stepSpacingDays: Int(try row.int("step_spacing_days")), active: try row.bool("active"),
-            createdAt: try row.instant("created_at"))
+            createdAt: try row.instant("created_at"), verificationCode: try row.string("verification_code"))
     }
 }
