@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",
-            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "Documents", "TestSupport"],
+            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "Documents", "Interchange", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

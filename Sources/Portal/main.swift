@@ -7,6 +7,7 @@ let usage = """
       serve      run the FastCGI server (options: --listen ADDRESS, --threads N)
       worker     deliver queued e-mails, SMS and letters (runs until SIGTERM)
       migrate    apply database migrations that have not been applied yet
+      letters    print batches of letters: list, confirm, record delivery receipts
       admin      create creditors and accounts, list them (portal admin for details)
       demo       create the demo creditor, its users, partners and debtors
       help       print this text
@@ -27,6 +28,8 @@ do {
         try WorkerCommand.run(configuration: configuration)
     case "migrate":
         try MigrateCommand.run(configuration: configuration)
+    case "letters":
+        try LettersCommand.run(arguments: arguments, configuration: configuration)
     case "admin":
         try AdminCommand.run(arguments: arguments, configuration: configuration)
     case "demo":

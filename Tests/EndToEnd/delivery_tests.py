@@ -247,3 +247,43 @@ def sms_rejected_by_gateway_fails_for_good(stack):
         stop_worker(worker)
         gateway.stop()
         stack.start_worker()
+
+
+@test
+def letters_go_into_a_daily_batch_with_manifest(stack):
+    clear_outbox(stack)
+    outbox_id = psql(stack.database_url, """
+        WITH letter AS (
+            INSERT INTO outbox (kind, channel, recipient, subject, body_text, registered, created_at)
+            VALUES ('demand_final', 'letter', E'Stavebniny Horák s.r.o.\\nNádražní 12\\n280 02 Kolín',
+                    'Předžalobní výzva', 'text', true, now())
+            RETURNING id)
+        INSERT INTO outbox_attachments (outbox_id, position, filename, content_type, content)
+        SELECT id, 0, 'dopis.pdf', 'application/pdf', '\\x255044462d312e340a'::bytea FROM letter
+        RETURNING outbox_id""")
+    wait_for(lambda: status_counts(stack).get("batched") == 1, 15, "the letter in the print batch")
+    day = psql(stack.database_url, "SELECT letter_batch FROM outbox")
+    expect_equal(day, psql(stack.database_url, "SELECT (now() AT TIME ZONE 'Europe/Prague')::date"), "batch day")
+    batch = os.path.join(stack.work, "data", "letters", day)
+    with open(os.path.join(batch, f"{outbox_id}-demand_final.pdf"), "rb") as handle:
+        expect_equal(handle.read(), b"%PDF-1.4\n", "letter file in the batch")
+    with open(os.path.join(batch, "manifest.csv"), encoding="utf-8") as handle:
+        manifest = handle.read().splitlines()
+    expect_equal(manifest, ["id;soubor;adresat;doporucene_do_vlastnich_rukou",
+                            f"{outbox_id};{outbox_id}-demand_final.pdf;Stavebniny Horák s.r.o. | Nádražní 12 | 280 02 Kolín;ano"],
+                 "manifest lines")
+
+    confirmed = stack.run_portal("letters", "confirm", "--day", day)
+    expect_equal(confirmed.returncode, 0, "letters confirm exit status: " + confirmed.stderr)
+    expect_in("1 dopisů označeno jako odeslané", confirmed.stdout, "confirm output")
+    expect_equal(status_counts(stack), {"sent": 1}, "outbox after confirming the batch")
+
+    receipt = stack.run_portal("letters", "receipt", "--id", outbox_id, "--date", "2026-12-10")
+    expect_equal(receipt.returncode, 0, "letters receipt exit status: " + receipt.stderr)
+    again = stack.run_portal("letters", "receipt", "--id", outbox_id, "--date", "2026-12-11")
+    expect_equal(again.returncode, 2, "a second receipt is refused")
+    expect_in("není odeslaný doporučený dopis bez zapsané doručenky", again.stderr, "Czech error for a second receipt")
+    expect_equal(psql(stack.database_url, "SELECT delivery_receipt_on FROM outbox"), "2026-12-10", "kept receipt date")
+    bad = stack.run_portal("letters", "confirm", "--day", "4.12.2026")
+    expect_equal(bad.returncode, 2, "exit status for a malformed date")
+    expect_in("není platné datum", bad.stderr, "Czech error for a malformed date")

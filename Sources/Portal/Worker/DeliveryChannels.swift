@@ -1,4 +1,5 @@
 import Delivery
+import Domain
 import Foundation
 import Store
 
@@ -41,9 +42,15 @@ struct DeliveryChannels {
         }
     }
 
-    /// Delivers one claimed message; returns the provider's reference and status, or throws `DeliveryError`.
+    /// What happened to a message: sent now, or (for a letter) added to a print batch that is confirmed later.
+    enum Outcome {
+        case sent(reference: String?, status: String?)
+        case batched(day: CalendarDate)
+    }
+
+    /// Delivers one claimed message, or throws `DeliveryError`.
     func deliver(_ claimed: ClaimedMessage, attachments: [(filename: String, contentType: String, content: [UInt8])])
-        throws -> (reference: String?, status: String?)
+        throws -> Outcome
     {
         let message = claimed.message
         switch message.channel {
@@ -55,25 +62,27 @@ struct DeliveryChannels {
                 messageID: messageID(claimed), date: Date())
             if let mailer {
                 try mailer.send(email)
-                return (email.messageID, nil)
+                return .sent(reference: email.messageID, status: nil)
             }
             try mailDrop.write(email.mime(), name: "\(message.id)-\(message.kind).eml")
-            return (email.messageID, "file")
+            return .sent(reference: email.messageID, status: "file")
         case .sms:
             let sms = SMSMessage(to: message.recipient, text: message.bodyText, idempotencyKey: claimed.idempotencyKey.uuidString.lowercased())
             if let gateway {
                 let receipt = try gateway.send(sms)
-                return (receipt.gatewayID, receipt.status)
+                return .sent(reference: receipt.gatewayID, status: receipt.status)
             }
             let text = "To: \(sms.to)\nIdempotency-Key: \(sms.idempotencyKey)\nSegments: \(SMSText(sms.text).segments)\n\n\(sms.text)\n"
             try smsDrop.write(Array(text.utf8), name: "\(message.id)-\(message.kind).txt")
-            return (nil, "file")
+            return .sent(reference: nil, status: "file")
         case .letter:
             guard let pdf = attachments.first(where: { $0.contentType == "application/pdf" }) else {
                 throw DeliveryError(.permanent, "letter without a PDF")
             }
-            try letterDrop.write(pdf.content, name: "\(message.id)-\(message.kind).pdf")
-            return (nil, "printed")
+            let day = CalendarDate(Date())
+            try FileDrop(directory: letterDrop.directory + "/" + day.iso)
+                .write(pdf.content, name: LetterManifest.fileName(outboxID: message.id, kind: message.kind))
+            return .batched(day: day)
         }
     }
 

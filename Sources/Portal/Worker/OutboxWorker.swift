@@ -80,8 +80,15 @@ final class OutboxWorker: Sendable {
         let id = "\(claimed.message.id)"
         do {
             let attachments = try OutboxQueue.attachments(outboxID: claimed.message.id, on: connection)
-            let result = try channels.deliver(claimed, attachments: attachments)
-            if try !OutboxQueue.markSent(claimed, providerReference: result.reference, providerStatus: result.status, on: connection) {
+            let recorded: Bool
+            switch try channels.deliver(claimed, attachments: attachments) {
+            case .sent(let reference, let status):
+                recorded = try OutboxQueue.markSent(claimed, providerReference: reference, providerStatus: status, on: connection)
+            case .batched(let day):
+                recorded = try LetterBatchRepository.addToBatch(claimed, day: day, on: connection)
+                try LetterManifest.write(day: day, directory: channels.letterDrop.directory, on: connection)
+            }
+            if !recorded {
                 logger.warning("outbox claim lost before recording delivery", ["outbox_id": id])
             }
         } catch let error as DeliveryError {

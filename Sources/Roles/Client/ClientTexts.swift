@@ -37,6 +37,7 @@ enum ClientTexts {
         "message.status.queued": ["ve frontě", "queued"],
         "message.status.sending": ["odesílá se", "sending"],
         "message.status.sent": ["odesláno", "sent"],
+        "message.status.batched": ["v tiskové dávce", "in the print batch"],
         "message.status.failed": ["nedoručeno", "failed"],
         "message.kind.password_reset": ["obnova hesla", "password reset"],
         "message.kind.invitation": ["pozvánka", "invitation"],
