@@ -61,6 +61,7 @@ let package = Package(
         // Shared helpers for test targets: a throwaway database per test on the local server from DATABASE_URL.
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
