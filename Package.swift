@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RolesTests",
-            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "TestSupport"],
+            dependencies: ["Roles", "Web", "Store", "Domain", "Crypto", "Interchange", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

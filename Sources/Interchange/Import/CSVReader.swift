@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Reads the CSV import: semicolon-separated, decimal comma, UTF-8 (with or without BOM) or Windows-1250, one

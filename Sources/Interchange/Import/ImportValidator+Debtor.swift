@@ -47,7 +47,7 @@ extension ImportValidator {
         if !phone.isEmpty && !phone.allSatisfy({ $0.isNumber || $0 == "+" || $0 == " " }) {
             issues.add("mobil", phone, "telefonní číslo smí obsahovat jen číslice, mezery a +")
         }
-        var language = Language.default
+        var language: Language?
         if !debtor.language.isEmpty {
             if let known = Language(code: debtor.language) {
                 language = known

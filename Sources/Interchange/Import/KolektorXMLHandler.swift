@@ -1,3 +1,5 @@
+import Domain
+
 /// Reads Kolektor's own import XML, namespace `https://kolektor.cz/ns/import/1`, schema
 /// `static/import/kolektor-import-1.xsd`.
 ///
