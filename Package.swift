@@ -54,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Portal",
-            dependencies: ["Domain", "Store", "Web", "Roles", "Crypto"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Roles", "Crypto"],
             swiftSettings: strictSettings
         ),
 

@@ -230,6 +230,24 @@ def accounts_from_cli_sign_in_and_reset_without_leaking(stack):
 
 
 @test
+def import_cli_applies_and_rejects_isdoc(stack):
+    sample = os.path.join(ROOT, "..", "shared", "samples", "isdoc", "sample.isdoc")
+    for ico, name in (("25097563", "Dodavatel vzorku a.s."), ("45317054", "Jiný věřitel a.s.")):
+        created = stack.run_portal("admin", "create-organization", "--ico", ico, "--name", name)
+        expect_equal(created.returncode, 0, f"exit status of create-organization {ico}")
+    applied = stack.run_portal("import", "--creditor", "25097563", "--mode", "snapshot", sample)
+    expect_equal(applied.returncode, 0, "exit status of an accepted import")
+    expect_in("nové 2", applied.stdout, "report of an accepted import")
+    again = stack.run_portal("import", "--creditor", "25097563", "--mode", "snapshot", sample)
+    expect_equal(again.returncode, 0, "exit status of a repeated import")
+    expect_in("nové 0, změněné 0, uhrazené 0, stornované 0, beze změny 2", again.stdout, "report of a repeated import")
+    rejected = stack.run_portal("import", "--creditor", "45317054", sample)
+    expect_equal(rejected.returncode, 1, "exit status of an import for another creditor")
+    expect_in("IČO 25097563", rejected.stderr, "rejection names the file's supplier")
+    expect_in("IČO 45317054", rejected.stderr, "rejection names the creditor")
+
+
+@test
 def sigterm_stops_cleanly(stack):
     status = stack.stop_portal()
     expect_equal(status, 0, "exit status after SIGTERM")
