@@ -186,3 +186,15 @@ import Testing
         #expect(error.description.contains("„datum splatnosti“"))
     }
 }
+
+@Suite struct PublishedExampleTests {
+    @Test func schemaExampleImportsWithoutIssues() throws {
+        let url = Fixtures.repositoryRoot.appendingPathComponent("static/import/kolektor-import-1.example.xml")
+        let batch = try ImportReader.read(url)
+        let result = ImportValidator(today: CalendarDate(year: 2026, month: 12, day: 4)!).validate(batch)
+        #expect(result.issues == [])
+        #expect(result.receivables.count == 2)
+        #expect(result.receivables.last?.externalID == "FV-2026-0002")
+        #expect(result.receivables.last?.total == .czk(149000))
+    }
+}
