@@ -12,6 +12,8 @@ enum ClientSite {
         }
         ClientDebtors.register(in: &router)
         ClientUsers.register(in: &router)
+        ClientImports.register(in: &router)
+        ClientReceivables.register(in: &router)
     }
 
     /// The signed-in client user, or 403 when the user may not take `action` for its creditor.

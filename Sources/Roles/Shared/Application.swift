@@ -21,7 +21,7 @@ public final class Application: Sendable {
         self.authenticator = authenticator
         self.clock = clock
         catalog = Catalog.merging([
-            SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, PartnerTexts.catalog,
+            SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, ImportTexts.catalog, PartnerTexts.catalog,
         ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)

@@ -7,6 +7,9 @@ public enum ImportMode: String, Sendable, CaseIterable {
     case snapshot
     /// The file lists only new and changed receivables; the others stay as they are.
     case delta
+    /// A receivable entered by hand in the portal: applied like `delta` and stored with source `manual`, which
+    /// snapshots never close.
+    case manual
 }
 
 /// Validated rows of one import file and the facts recorded with its batch.

@@ -45,9 +45,9 @@ extension ReceivableImport {
 
     /// Classifies every file row against the stored receivable with the same external id, then inserts, updates
     /// and records the changes with one statement each.
-    static func reconcileReceivables(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection)
-        throws
-    {
+    static func reconcileReceivables(
+        organizationID: Int64, batchID: Int64, source: String, now: Date, on connection: Connection
+    ) throws {
         try connection.query(
             """
             CREATE TEMP TABLE import_plan ON COMMIT DROP AS
@@ -78,7 +78,7 @@ extension ReceivableImport {
                                      issue_date, due_date, currency, total_minor, remaining_minor, status, time_barred,
                                      bank_account, source, created_batch_id, updated_batch_id, created_at, updated_at)
             SELECT \(organizationID), debtor_id, external_id, invoice_number, variable_symbol, issue_date, due_date,
-                   currency, total, remaining, status, time_barred, bank_account, 'import', \(batchID), \(batchID),
+                   currency, total, remaining, status, time_barred, bank_account, \(source), \(batchID), \(batchID),
                    \(now), \(now)
             FROM import_plan WHERE change = 'new'
             """)

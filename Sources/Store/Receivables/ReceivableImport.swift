@@ -63,7 +63,9 @@ public enum ReceivableImport {
         try loadRows(request.receivables, debtorKeys: debtorKeys, on: connection)
         try loadKeys(request.fileExternalIDs, on: connection)
         try matchDebtors(organizationID: organizationID, batchID: batchID, now: now, on: connection)
-        try reconcileReceivables(organizationID: organizationID, batchID: batchID, now: now, on: connection)
+        try reconcileReceivables(
+            organizationID: organizationID, batchID: batchID, source: request.mode == .manual ? "manual" : "import",
+            now: now, on: connection)
         if request.mode == .snapshot {
             try closeMissing(organizationID: organizationID, batchID: batchID, now: now, on: connection)
         }
