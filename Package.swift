@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Portal",
-            dependencies: ["Domain", "Store", "Web", "Roles", "Crypto", "Delivery"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Roles", "Crypto", "Delivery"],
             swiftSettings: strictSettings
         ),
 
@@ -85,9 +85,9 @@ let package = Package(
         // command-line tools that read generated PDFs and QR codes back.
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Domain"], swiftSettings: strictSettings),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),

@@ -17,6 +17,8 @@ struct Configuration {
         "KOLEKTOR_MODE": "development",
         "KOLEKTOR_BASE_URL": "http://127.0.0.1:8080",
         "KOLEKTOR_MAX_BODY_BYTES": "1048576",
+        // Upload limit of the import routes and of `portal import`: 100 MiB.
+        "KOLEKTOR_IMPORT_MAX_BYTES": "104857600",
         "KOLEKTOR_SOCKET_MODE": "660",
         "KOLEKTOR_ARGON2_MEMORY_KIB": "19456",
         "KOLEKTOR_ARGON2_ITERATIONS": "2",

@@ -26,7 +26,8 @@ enum ServeCommand {
         let mode = Settings.Mode(rawValue: configuration.string("KOLEKTOR_MODE") ?? "") ?? .production
         let settings = Settings(
             mode: mode, baseURL: configuration.string("KOLEKTOR_BASE_URL") ?? "",
-            dataDirectory: configuration.string("KOLEKTOR_DATA_DIR") ?? "var")
+            dataDirectory: configuration.string("KOLEKTOR_DATA_DIR") ?? "var",
+            importMaxBytes: try configuration.integer("KOLEKTOR_IMPORT_MAX_BYTES"))
         let logger = Logger()
         let hasher = PasswordHasher(
             parameters: try configuration.argon2Parameters(),
@@ -35,7 +36,8 @@ enum ServeCommand {
         let server = try FastCGIServer(
             configuration: .init(
                 listenAddress: configuration.string("KOLEKTOR_LISTEN") ?? "", threads: threads,
-                maxBodyBytes: try configuration.integer("KOLEKTOR_MAX_BODY_BYTES"), socketMode: socketMode),
+                maxBodyBytes: try configuration.integer("KOLEKTOR_MAX_BODY_BYTES"), socketMode: socketMode,
+                maxUploadBytes: settings.importMaxBytes + 64 * 1024, uploadPaths: Settings.uploadPaths),
             logger: logger)
         logger.info("configuration loaded", ["file": configuration.sourceFile ?? "none", "mode": mode.rawValue])
         server.run(

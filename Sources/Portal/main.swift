@@ -9,6 +9,8 @@ let usage = """
       migrate    apply database migrations that have not been applied yet
       letters    print batches of letters: list, confirm, record delivery receipts
       admin      create creditors and accounts, list them (portal admin for details)
+      import     import receivables for a creditor (portal import --creditor IČO [--mode snapshot|delta]
+                 [--partial] FILE); exits 1 when the file is rejected
       demo       create the demo creditor, its users, partners and debtors
       help       print this text
 
@@ -32,6 +34,8 @@ do {
         try LettersCommand.run(arguments: arguments, configuration: configuration)
     case "admin":
         try AdminCommand.run(arguments: arguments, configuration: configuration)
+    case "import":
+        exit(try ImportCommand.run(arguments: arguments, configuration: configuration))
     case "demo":
         try DemoCommand.run(configuration: configuration)
     case "help", "--help", "-h":

@@ -17,15 +17,27 @@ public final class FastCGIServer: Sendable {
         public var maxBodyBytes: Int
         /// Permissions of a unix socket, so that nginx running as another user can connect.
         public var socketMode: mode_t
+        /// Largest body of a request to one of `uploadPaths`, such as an import file.
+        public var maxUploadBytes: Int
+        /// Exact paths that accept uploads up to `maxUploadBytes`.
+        public var uploadPaths: Set<String>
 
         public init(listenAddress: String, threads: Int = 4, backlog: Int = 256, maxBodyBytes: Int = 1 << 20,
-                    socketMode: mode_t = 0o660)
+                    socketMode: mode_t = 0o660, maxUploadBytes: Int = 1 << 20, uploadPaths: Set<String> = [])
         {
             self.listenAddress = listenAddress
             self.threads = threads
             self.backlog = backlog
             self.maxBodyBytes = maxBodyBytes
             self.socketMode = socketMode
+            self.maxUploadBytes = maxUploadBytes
+            self.uploadPaths = uploadPaths
+        }
+
+        /// The body limit for a request target: the upload limit for upload paths, the general one otherwise.
+        public func bodyLimit(target: String) -> Int {
+            let path = Request.splitTarget(target).0
+            return uploadPaths.contains(path) ? max(maxUploadBytes, maxBodyBytes) : maxBodyBytes
         }
     }
 
@@ -144,7 +156,9 @@ public final class FastCGIServer: Sendable {
             }
         }
         let contentLength = Int(parameters["CONTENT_LENGTH"] ?? "") ?? 0
-        guard contentLength <= configuration.maxBodyBytes else {
+        // NOTE: an accepted body is held in memory whole, so each worker thread may hold one upload of up to
+        // maxUploadBytes at a time; streaming uploads to a file would remove that cost.
+        guard contentLength <= configuration.bodyLimit(target: parameters["REQUEST_URI"] ?? "/") else {
             return .failure(ResponseRejection(status: 413))
         }
         var body = [UInt8](repeating: 0, count: contentLength)

@@ -38,11 +38,19 @@ public struct Request: Sendable {
         self.init(method: method, path: path, query: query, headers: headers, body: body)
     }
 
-    /// The URL-encoded form in the body of a POST; empty for other content types.
+    /// The fields of a POST form, URL-encoded or the text fields of `multipart/form-data`; empty for other types.
     public var form: FormValues {
         let contentType = headers["content-type"] ?? ""
+        if contentType.lowercased().hasPrefix("multipart/form-data") {
+            return multipart?.fields ?? FormValues()
+        }
         guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormValues() }
         return FormValues(urlEncoded: String(decoding: body, as: UTF8.self))
+    }
+
+    /// The decoded `multipart/form-data` body, nil for other content types or a malformed body.
+    public var multipart: MultipartForm? {
+        MultipartForm(body: body, contentType: headers["content-type"] ?? "")
     }
 
     static func splitTarget(_ target: String) -> (String, FormValues) {

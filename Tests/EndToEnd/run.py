@@ -242,10 +242,10 @@ def signed_in_client(stack, email, password):
 
 @test
 def stamp_qr_code_leads_to_verification_page(stack):
-    created = stack.run_portal("admin", "create-organization", "--ico", "25097563", "--name", "Razítkový věřitel a.s.")
+    created = stack.run_portal("admin", "create-organization", "--ico", "00006947", "--name", "Razítkový věřitel a.s.")
     expect_equal(created.returncode, 0, "create-organization exit status: " + created.stderr)
     password = "E2e-razitko-heslo-2026"
-    user = stack.run_portal("admin", "create-user", "--organization", "25097563", "--role", "client-admin",
+    user = stack.run_portal("admin", "create-user", "--organization", "00006947", "--role", "client-admin",
                             "--email", "razitko@test.cz", "--name", "Radek Razítko", "--password", password)
     expect_equal(user.returncode, 0, "create-user exit status: " + user.stderr)
     call = signed_in_client(stack, "razitko@test.cz", password)
@@ -260,7 +260,7 @@ def stamp_qr_code_leads_to_verification_page(stack):
     urls = decoded.stdout.split()
     expect_equal(len(urls), 1, "QR codes in the stamp")
     url = urls[0]
-    code = psql(stack.database_url, "SELECT verification_code FROM organizations WHERE ico = '25097563'")
+    code = psql(stack.database_url, "SELECT verification_code FROM organizations WHERE ico = '00006947'")
     expect_equal(url, stack.base + "/overeni/" + code, "URL in the QR code")
 
     with urllib.request.urlopen(url, timeout=10) as response:
@@ -268,13 +268,31 @@ def stamp_qr_code_leads_to_verification_page(stack):
         expect_equal(response.headers.get("X-Robots-Tag"), "noindex", "verification page robots header")
         page = response.read().decode()
     expect_in("Razítkový věřitel a.s.", page, "creditor name on the verification page")
-    expect_in("25097563", page, "IČO on the verification page")
+    expect_in("00006947", page, "IČO on the verification page")
     expect_in("Razítko je pravé", page, "confirmation on the verification page")
 
     expect_equal(stack.get("/overeni/aaaaaaaaaaaaaaaaaaaa").status, 404, "unknown code status")
     time.sleep(0.3)
     if code in stack.portal_log():
         raise AssertionError("the verification code appears in the portal log")
+
+
+@test
+def import_cli_applies_and_rejects_isdoc(stack):
+    sample = os.path.join(ROOT, "..", "shared", "samples", "isdoc", "sample.isdoc")
+    for ico, name in (("25097563", "Dodavatel vzorku a.s."), ("45317054", "Jiný věřitel a.s.")):
+        created = stack.run_portal("admin", "create-organization", "--ico", ico, "--name", name)
+        expect_equal(created.returncode, 0, f"exit status of create-organization {ico}")
+    applied = stack.run_portal("import", "--creditor", "25097563", "--mode", "snapshot", sample)
+    expect_equal(applied.returncode, 0, "exit status of an accepted import")
+    expect_in("nové 2", applied.stdout, "report of an accepted import")
+    again = stack.run_portal("import", "--creditor", "25097563", "--mode", "snapshot", sample)
+    expect_equal(again.returncode, 0, "exit status of a repeated import")
+    expect_in("nové 0, změněné 0, uhrazené 0, stornované 0, beze změny 2", again.stdout, "report of a repeated import")
+    rejected = stack.run_portal("import", "--creditor", "45317054", sample)
+    expect_equal(rejected.returncode, 1, "exit status of an import for another creditor")
+    expect_in("IČO 25097563", rejected.stderr, "rejection names the file's supplier")
+    expect_in("IČO 45317054", rejected.stderr, "rejection names the creditor")
 
 
 @test

@@ -130,6 +130,26 @@ final class Browser {
         return send(Request(method: "POST", target: target, headers: headers, body: Array(body.utf8)))
     }
 
+    /// Posts a `multipart/form-data` form with text fields and one file, as a browser uploads it.
+    @discardableResult
+    func postMultipart(
+        _ target: String, _ fields: [(String, String)], file: (field: String, name: String, bytes: [UInt8])
+    ) -> (response: Response, body: String) {
+        let boundary = "----kolektor-test-boundary"
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array(
+            ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").utf8)
+        body += file.bytes
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers = headers()
+        headers["content-type"] = "multipart/form-data; boundary=\(boundary)"
+        return send(Request(method: "POST", target: target, headers: headers, body: body))
+    }
+
     private func send(_ request: Request) -> (response: Response, body: String) {
         var request = request
         request.remoteAddress = remoteAddress

@@ -14,6 +14,8 @@ enum ClientSite {
         ClientUsers.register(in: &router)
         ClientMessages.register(in: &router)
         ClientStamp.register(in: &router)
+        ClientImports.register(in: &router)
+        ClientReceivables.register(in: &router)
     }
 
     /// The signed-in client user, or 403 when the user may not take `action` for its creditor.

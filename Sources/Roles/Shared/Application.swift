@@ -21,8 +21,8 @@ public final class Application: Sendable {
         self.authenticator = authenticator
         self.clock = clock
         catalog = Catalog.merging([
-            SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, PartnerTexts.catalog,
-            StampTexts.catalog,
+            SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, ImportTexts.catalog,
+            PartnerTexts.catalog, StampTexts.catalog,
         ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)

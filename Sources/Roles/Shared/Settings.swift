@@ -11,10 +11,19 @@ public struct Settings: Sendable {
     public var baseURL: String
     /// Directory for files the portal writes: development mail under `mail/`, later letters and documents.
     public var dataDirectory: String
+    /// Largest import file accepted from the portal's upload page, in bytes.
+    public var importMaxBytes: Int
 
-    public init(mode: Mode = .development, baseURL: String = "http://127.0.0.1:8080", dataDirectory: String = "var") {
+    public init(
+        mode: Mode = .development, baseURL: String = "http://127.0.0.1:8080", dataDirectory: String = "var",
+        importMaxBytes: Int = 100 * 1024 * 1024
+    ) {
         self.mode = mode
         self.baseURL = baseURL
         self.dataDirectory = dataDirectory
+        self.importMaxBytes = importMaxBytes
     }
+
+    /// Paths that accept request bodies up to `importMaxBytes` (plus room for the multipart framing).
+    public static let uploadPaths: Set<String> = ["/klient/importy"]
 }

@@ -12,6 +12,8 @@ enum SiteNavigation {
                 .init(titleKey: "client.nav.debtors", path: prefix + "dluznici"),
             ]
             if viewer.user.role == .clientAdmin {
+                links.append(.init(titleKey: "client.nav.receivables", path: prefix + "pohledavky"))
+                links.append(.init(titleKey: "client.nav.imports", path: prefix + "importy"))
                 links.append(.init(titleKey: "client.nav.messages", path: prefix + "zpravy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
                 links.append(.init(titleKey: "client.nav.stamp", path: prefix + "razitko"))

@@ -17,3 +17,11 @@ enum CSRF {
         else { throw HTTPError.forbidden }
     }
 }
+
+extension CSRF {
+    /// Throws 403 unless `form` carries the session's token; for handlers that decoded a multipart body once.
+    static func check(form: FormValues, session: StoredSession) throws {
+        guard let sent = form[fieldName], Digest.constantTimeEqual(Array(sent.utf8), Array(session.csrfToken.utf8))
+        else { throw HTTPError.forbidden }
+    }
+}

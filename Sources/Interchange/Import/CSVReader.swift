@@ -1,0 +1,156 @@
+import Domain
+import Foundation
+
+/// Reads the CSV import: semicolon-separated, decimal comma, UTF-8 (with or without BOM) or Windows-1250, one
+/// header row with Czech column names (see `CSVColumn`), one receivable per row.
+///
+/// Fields may be quoted with `"` and contain `;`, `""` or line breaks. The file is read in chunks and each row is
+/// turned into a receivable as soon as it ends.
+enum CSVReader {
+    static func read(_ url: URL, limits: ImportLimits) throws -> ImportBatch {
+        let scan = try InputScan.scan(url, limits: limits)
+        try scan.requireText()
+        let encoding: TextEncoding = scan.isValidUTF8 ? .utf8 : .windows1250
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ImportError(.unreadable, "Soubor nelze otevřít pro čtení.")
+        }
+        defer { try? handle.close() }
+
+        var batch = ImportBatch(format: .csv)
+        var splitter = CSVRecordSplitter(maxFieldLength: limits.maxFieldLength)
+        var columns: [CSVColumn?]? = nil
+        var firstChunk = true
+        while let chunk = try? handle.read(upToCount: InputScan.chunkSize), !chunk.isEmpty {
+            var bytes = chunk[...]
+            if firstChunk, encoding == .utf8, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            firstChunk = false
+            for byte in bytes {
+                guard let record = try splitter.consume(byte) else { continue }
+                try add(record, encoding: encoding, columns: &columns, batch: &batch)
+            }
+        }
+        if let record = try splitter.finish() {
+            try add(record, encoding: encoding, columns: &columns, batch: &batch)
+        }
+        guard columns != nil else {
+            throw ImportError(.malformed, "Soubor CSV je prázdný; první řádek musí obsahovat názvy sloupců.")
+        }
+        return batch
+    }
+
+    private static func add(
+        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, batch: inout ImportBatch
+    ) throws {
+        let fields = record.fields.map { decode($0, encoding: encoding) }
+        if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+        guard let known = columns else {
+            columns = try CSVColumn.header(fields, line: record.line)
+            return
+        }
+        var receivable = ImportedReceivable(line: record.line)
+        for (index, value) in fields.enumerated() where index < known.count {
+            known[index]?.assign(value.trimmingCharacters(in: .whitespaces), to: &receivable)
+        }
+        if fields.count > known.count {
+            batch.issues.append(
+                ImportIssue(
+                    line: record.line, field: "řádek", value: String(fields.count),
+                    reason: "řádek má více polí (\(fields.count)) než záhlaví (\(known.count))"))
+        }
+        if receivable.externalID.isEmpty { receivable.externalID = receivable.invoiceNumber }
+        if receivable.debtor.kind.isEmpty, !receivable.debtor.ico.isEmpty { receivable.debtor.kind = "business" }
+        batch.receivables.append(receivable)
+    }
+
+    private static func decode(_ bytes: [UInt8], encoding: TextEncoding) -> String {
+        encoding == .utf8
+            ? String(decoding: bytes, as: UTF8.self)
+            : String(bytes: bytes, encoding: encoding.foundation) ?? String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// One CSV record as raw bytes per field, with the line it starts on.
+struct CSVRecord {
+    var line: Int
+    var fields: [[UInt8]]
+}
+
+/// Splits a byte stream into CSV records (`;` separator, `"` quoting, LF or CRLF line ends).
+struct CSVRecordSplitter {
+    let maxFieldLength: Int
+    private var fields: [[UInt8]] = []
+    private var field: [UInt8] = []
+    private var quoted = false
+    private var quoteJustClosed = false
+    private var line = 1
+    private var recordLine = 1
+    private var hasContent = false
+
+    init(maxFieldLength: Int) {
+        self.maxFieldLength = maxFieldLength
+    }
+
+    /// Feeds one byte; returns a record when `byte` ends one.
+    mutating func consume(_ byte: UInt8) throws -> CSVRecord? {
+        if byte == 0x0A { line += 1 }
+        if quoted {
+            if byte == 0x22 {
+                quoted = false
+                quoteJustClosed = true
+            } else {
+                try append(byte)
+            }
+            return nil
+        }
+        switch byte {
+        case 0x22:
+            if quoteJustClosed { try append(byte) }  // "" inside a quoted field is one quote
+            quoted = true
+            quoteJustClosed = false
+            hasContent = true
+        case 0x3B:
+            fields.append(field)
+            field = []
+            quoteJustClosed = false
+            hasContent = true
+        case 0x0D:
+            break
+        case 0x0A:
+            return takeRecord(nextLine: line)
+        default:
+            quoteJustClosed = false
+            try append(byte)
+        }
+        return nil
+    }
+
+    /// Returns the last record when the file does not end with a line break; fails on an unclosed quote.
+    mutating func finish() throws -> CSVRecord? {
+        if quoted {
+            throw ImportError(
+                .truncated,
+                "Soubor CSV je neúplný: uvozovky otevřené na řádku \(recordLine) se už neuzavřou.")
+        }
+        return hasContent || !field.isEmpty ? takeRecord(nextLine: line) : nil
+    }
+
+    private mutating func append(_ byte: UInt8) throws {
+        field.append(byte)
+        hasContent = true
+        if field.count > maxFieldLength * 4 {
+            throw ImportError(
+                .malformed, "Pole na řádku \(recordLine) je delší než \(maxFieldLength) znaků; soubor nejspíš není CSV.")
+        }
+    }
+
+    private mutating func takeRecord(nextLine: Int) -> CSVRecord {
+        fields.append(field)
+        let record = CSVRecord(line: recordLine, fields: fields)
+        fields = []
+        field = []
+        quoteJustClosed = false
+        hasContent = false
+        recordLine = nextLine
+        return record
+    }
+}

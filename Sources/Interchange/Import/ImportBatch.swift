@@ -1,0 +1,90 @@
+import Domain
+
+/// The import formats Kolektor reads.
+public enum ImportFormat: String, Sendable, CaseIterable, Codable {
+    case kolektor
+    case isdoc
+    case pohoda
+    case moneyS3 = "money-s3"
+    case csv
+
+    /// The name shown to users in reports.
+    public var displayName: String {
+        switch self {
+        case .kolektor: return "Kolektor XML"
+        case .isdoc: return "ISDOC"
+        case .pohoda: return "POHODA XML"
+        case .moneyS3: return "Money S3 XML"
+        case .csv: return "CSV"
+        }
+    }
+}
+
+/// A debtor as written in an import file, every field still the file's text.
+public struct ImportedDebtor: Sendable, Hashable, Codable {
+    /// `business`, `consumer`, or empty when the file does not say (an IČO then means a business).
+    public var kind = ""
+    public var name = ""
+    public var ico = ""
+    public var dic = ""
+    /// Date of birth for consumers, ISO `YYYY-MM-DD` or Czech `D. M. YYYY`.
+    public var birthDate = ""
+    public var street = ""
+    public var city = ""
+    public var postalCode = ""
+    public var country = ""
+    public var emails: [String] = []
+    public var phones: [String] = []
+    /// Preferred language code (`cs`, `en`), empty for the default.
+    public var language = ""
+
+    public init() {}
+}
+
+/// Whether a document creates a claim or reduces one.
+public enum DocumentKind: String, Sendable, Codable {
+    case invoice
+    /// A credit note (dobropis) that reduces or cancels the invoice named in `refersTo`.
+    case creditNote
+}
+
+/// One receivable as written in an import file, with the line it starts on; values are validated later.
+public struct ImportedReceivable: Sendable, Codable {
+    public var line: Int
+    public var debtor = ImportedDebtor()
+    /// The key that identifies the receivable across imports; defaults to the invoice number.
+    public var externalID = ""
+    public var invoiceNumber = ""
+    public var variableSymbol = ""
+    public var issueDate = ""
+    public var dueDate = ""
+    public var currency = ""
+    public var total = ""
+    /// The unpaid rest; empty means the whole total is unpaid.
+    public var remaining = ""
+    /// `open`, `paid` or `cancelled` (or their Czech names in CSV); empty means derived from the remaining amount.
+    public var status = ""
+    public var bankAccount = ""
+    public var documentKind = DocumentKind.invoice
+    /// For a credit note, the number of the invoice it corrects.
+    public var refersTo = ""
+
+    public init(line: Int) {
+        self.line = line
+    }
+}
+
+/// Everything read from one import file, before validation.
+public struct ImportBatch: Sendable {
+    public var format: ImportFormat
+    /// The IČO of the creditor who issued the invoices, as the file states it; empty when the format has none (CSV).
+    public var supplierICO = ""
+    public var supplierName = ""
+    public var receivables: [ImportedReceivable] = []
+    /// Row problems found while reading, such as a receivable referring to an undeclared debtor.
+    public var issues: [ImportIssue] = []
+
+    public init(format: ImportFormat) {
+        self.format = format
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Reads an import file of any supported format into an `ImportBatch`.
+public enum ImportReader {
+    /// Reads `url`; the format comes from the file name (`.csv`) or from the XML root element and its namespace.
+    ///
+    /// Throws `ImportError` with a Czech description for files that are too large, declare a DOCTYPE, are not in the
+    /// declared encoding, are cut off, malformed, or of an unknown format.
+    public static func read(_ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits()) throws
+        -> ImportBatch
+    {
+        let name = (fileName ?? url.lastPathComponent).lowercased()
+        if name.hasSuffix(".csv") || name.hasSuffix(".txt") {
+            return try CSVReader.read(url, limits: limits)
+        }
+        return try XMLDocumentReader.read(url, limits: limits) { root, namespace, attributes in
+            switch (root, namespace) {
+            case ("import", KolektorXMLHandler.namespace):
+                return try KolektorXMLHandler(attributes: attributes)
+            case ("Invoice", ISDOCHandler.namespace):
+                return ISDOCHandler()
+            case ("dataPack", _), ("responsePack", _):
+                return PohodaHandler(attributes: attributes)
+            case ("MoneyData", _):
+                return MoneyS3Handler()
+            default:
+                let shown = namespace.isEmpty ? root : "\(root) (\(namespace))"
+                throw ImportError(
+                    .unknownFormat,
+                    "Formát souboru nebyl rozpoznán: kořenový prvek „\(shown)“ nepatří k žádnému podporovanému formátu "
+                        + "(Kolektor XML, ISDOC, POHODA XML, Money S3 XML, CSV).")
+            }
+        }
+    }
+}

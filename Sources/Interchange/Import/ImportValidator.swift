@@ -1,0 +1,170 @@
+import Domain
+import Foundation
+
+/// Checks every row of an import and reports each problem with its line, field, value and a Czech reason.
+///
+/// A row with any issue is left out of the result; whether the remaining rows may be applied is the caller's
+/// decision (the whole file is rejected unless the user asked for a partial import).
+public struct ImportValidator: Sendable {
+    /// The day of the import, which decides whether a receivable is past its limitation period.
+    public var today: CalendarDate
+
+    public init(today: CalendarDate) {
+        self.today = today
+    }
+
+    public func validate(_ batch: ImportBatch) -> ValidatedImport {
+        var result = ValidatedImport(format: batch.format, supplierICO: batch.supplierICO, supplierName: batch.supplierName)
+        result.issues = batch.issues
+        result.rowCount = batch.receivables.count
+        var firstLineOfKey: [String: Int] = [:]
+        for row in batch.receivables {
+            var issues = IssueList(line: row.line)
+            let key = row.externalID.isEmpty ? row.invoiceNumber : row.externalID
+            if let first = firstLineOfKey[key], !key.isEmpty {
+                issues.add(
+                    "číslo faktury", row.invoiceNumber,
+                    "stejná faktura (externí id „\(key)“) je v souboru už na řádku \(first)")
+            } else {
+                firstLineOfKey[key] = row.line
+            }
+            switch row.documentKind {
+            case .invoice:
+                if let record = receivable(row, issues: &issues), issues.isEmpty, !hasParserIssue(row.line, batch) {
+                    result.receivables.append(record)
+                }
+            case .creditNote:
+                if let record = creditNote(row, issues: &issues), issues.isEmpty, !hasParserIssue(row.line, batch) {
+                    result.creditNotes.append(record)
+                }
+            }
+            result.issues += issues.items
+        }
+        return result
+    }
+
+    private func hasParserIssue(_ line: Int, _ batch: ImportBatch) -> Bool {
+        !batch.issues.isEmpty && batch.issues.contains { $0.line == line }
+    }
+
+    private func receivable(_ row: ImportedReceivable, issues: inout IssueList) -> ReceivableRecord? {
+        if row.invoiceNumber.isEmpty { issues.add("číslo faktury", "", "chybí číslo faktury") }
+        let currency = currency(row.currency, issues: &issues)
+        let total = amount(row.total, field: "částka", currency: currency, issues: &issues)
+        if let total, total.minorUnits <= 0 {
+            issues.add("částka", row.total, "částka musí být kladná")
+        }
+        var remaining = row.remaining.isEmpty
+            ? total : amount(row.remaining, field: "zbývá uhradit", currency: currency, issues: &issues)
+        if let value = remaining, value.minorUnits < 0, !row.remaining.isEmpty {
+            issues.add("zbývá uhradit", row.remaining, "zbývající částka nesmí být záporná")
+        }
+        if let value = remaining, let total, value.minorUnits > total.minorUnits {
+            issues.add("zbývá uhradit", row.remaining, "zbývající částka je vyšší než celková částka faktury")
+        }
+        let issueDate = row.issueDate.isEmpty ? nil : date(row.issueDate, field: "datum vystavení", issues: &issues)
+        let dueDate: CalendarDate?
+        if row.dueDate.isEmpty {
+            issues.add("datum splatnosti", "", "chybí datum splatnosti")
+            dueDate = nil
+        } else {
+            dueDate = date(row.dueDate, field: "datum splatnosti", issues: &issues)
+        }
+        if let dueDate, let issueDate, dueDate < issueDate {
+            issues.add("datum splatnosti", row.dueDate, "datum splatnosti je dřívější než datum vystavení \(issueDate.iso)")
+        }
+        let symbol = row.variableSymbol.trimmingCharacters(in: .whitespaces)
+        if !symbol.isEmpty && (symbol.count > 10 || !symbol.allSatisfy({ $0.isASCII && $0.isNumber })) {
+            issues.add("variabilní symbol", row.variableSymbol, "variabilní symbol smí mít nejvýše 10 číslic")
+        }
+        if !row.bankAccount.isEmpty && BankAccount(row.bankAccount) == nil {
+            issues.add(
+                "bankovní účet", row.bankAccount,
+                "číslo účtu nebo IBAN je neplatné (chybný tvar nebo kontrolní součet)")
+        }
+        var status = self.status(row.status, issues: &issues)
+        let debtor = self.debtor(row.debtor, issues: &issues)
+        guard let total, var remainingValue = remaining, let dueDate, let debtor else { return nil }
+        if status == .paid { remainingValue.minorUnits = 0 }
+        if status == .open && remainingValue.isZero { status = .paid }
+        remaining = remainingValue
+        return ReceivableRecord(
+            line: row.line, debtor: debtor, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
+            invoiceNumber: row.invoiceNumber, variableSymbol: symbol, issueDate: issueDate, dueDate: dueDate,
+            total: total, remaining: remainingValue, status: status,
+            timeBarred: LimitationPeriod.isTimeBarred(dueDate: dueDate, today: today),
+            bankAccount: BankAccount(row.bankAccount)?.description ?? "")
+    }
+
+    private func creditNote(_ row: ImportedReceivable, issues: inout IssueList) -> CreditNoteRecord? {
+        if row.refersTo.isEmpty {
+            issues.add("původní doklad", "", "dobropis neuvádí číslo faktury, kterou opravuje")
+        }
+        let currency = currency(row.currency, issues: &issues)
+        // Accounting programs write a credit note's amount with either sign; its size is what reduces the invoice.
+        guard var amount = amount(row.total, field: "částka", currency: currency, issues: &issues) else { return nil }
+        amount.minorUnits = abs(amount.minorUnits)
+        if amount.isZero { issues.add("částka", row.total, "částka dobropisu musí být nenulová") }
+        guard !row.refersTo.isEmpty else { return nil }
+        return CreditNoteRecord(line: row.line, invoiceNumber: row.invoiceNumber, refersTo: row.refersTo, amount: amount)
+    }
+
+    private func currency(_ text: String, issues: inout IssueList) -> Currency? {
+        if text.isEmpty { return .czk }
+        guard let currency = Currency(rawValue: text.uppercased()) else {
+            let known = Currency.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.add("měna", text, "neznámá měna; Kolektor vede pohledávky v \(known)")
+            return nil
+        }
+        return currency
+    }
+
+    private func amount(_ text: String, field: String, currency: Currency?, issues: inout IssueList) -> Money? {
+        if text.isEmpty {
+            issues.add(field, "", "chybí částka")
+            return nil
+        }
+        guard let money = Money.parse(AmountText.normalized(text), currency: currency ?? .czk) else {
+            issues.add(field, text, "není platná částka (čísla, nejvýše dvě desetinná místa, např. 1234,50)")
+            return nil
+        }
+        return currency == nil ? nil : money
+    }
+
+    private func date(_ text: String, field: String, issues: inout IssueList) -> CalendarDate? {
+        guard let date = DateText.parse(text) else {
+            issues.add(field, text, "není platné datum (RRRR-MM-DD nebo D. M. RRRR)")
+            return nil
+        }
+        return date
+    }
+
+    private func status(_ text: String, issues: inout IssueList) -> ReceivableStatus {
+        let key = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+        switch key {
+        case "", "open", "otevrena", "neuhrazena", "castecne uhrazena": return .open
+        case "paid", "uhrazena", "zaplacena": return .paid
+        case "cancelled", "canceled", "stornovana", "storno", "zrusena": return .cancelled
+        default:
+            issues.add("stav", text, "neznámý stav; povolené jsou open, paid, cancelled (otevřená, uhrazená, stornovaná)")
+            return .open
+        }
+    }
+}
+
+/// Collects the issues of one row.
+struct IssueList {
+    let line: Int
+    private(set) var items: [ImportIssue] = []
+
+    init(line: Int) {
+        self.line = line
+    }
+
+    var isEmpty: Bool { items.isEmpty }
+
+    mutating func add(_ field: String, _ value: String, _ reason: String) {
+        items.append(ImportIssue(line: line, field: field, value: value, reason: reason))
+    }
+}

@@ -1,0 +1,142 @@
+import Domain
+import Foundation
+
+extension ReceivableImport {
+    /// A debtor row of the `import_debtors` temporary table, in the JSON that `jsonb_to_recordset` reads.
+    struct DebtorRow: Encodable {
+        var key: Int
+        var kind: String
+        var name: String
+        var ico: String
+        var dic: String
+        var birth_date: String?
+        var street: String
+        var city: String
+        var postal_code: String
+        var country: String
+        var email: String
+        var phone: String
+        var language: String
+    }
+
+    /// The identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
+    /// the address (or the e-mail when there is no street).
+    static func identity(of debtor: DebtorRecord) -> String {
+        if !debtor.ico.isEmpty { return "ico:\(debtor.ico)" }
+        let name = debtor.name.lowercased()
+        if !debtor.street.isEmpty { return "address:\(name)|\(debtor.street)|\(debtor.city)|\(debtor.postalCode)" }
+        return "email:\(name)|\(debtor.email)"
+    }
+
+    /// Loads one row per distinct debtor (the last row of the file wins for contact details) and returns the debtor
+    /// key of each receivable, in order.
+    static func loadDebtors(_ receivables: [ReceivableRecord], on connection: Connection) throws -> [Int] {
+        var keyOf: [String: Int] = [:]
+        var rows: [DebtorRow] = []
+        var keys: [Int] = []
+        keys.reserveCapacity(receivables.count)
+        for receivable in receivables {
+            let debtor = receivable.debtor
+            let row = DebtorRow(
+                key: 0, kind: debtor.kind.rawValue, name: debtor.name, ico: debtor.ico, dic: debtor.dic,
+                birth_date: debtor.birthDate?.iso, street: debtor.street, city: debtor.city,
+                postal_code: debtor.postalCode, country: debtor.country, email: debtor.email, phone: debtor.phone,
+                language: debtor.language?.rawValue ?? "")
+            let identity = identity(of: debtor)
+            if let key = keyOf[identity] {
+                rows[key] = DebtorRow(
+                    key: key, kind: row.kind, name: row.name, ico: row.ico, dic: row.dic, birth_date: row.birth_date,
+                    street: row.street, city: row.city, postal_code: row.postal_code, country: row.country,
+                    email: row.email, phone: row.phone, language: row.language)
+                keys.append(key)
+            } else {
+                let key = rows.count
+                keyOf[identity] = key
+                var keyed = row
+                keyed.key = key
+                rows.append(keyed)
+                keys.append(key)
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: chunkSize) {
+            let json = try jsonText(Array(rows[start..<min(start + chunkSize, rows.count)]))
+            try connection.query(
+                """
+                INSERT INTO import_debtors (key, kind, name, ico, dic, birth_date, street, city, postal_code, country,
+                                            email, phone, language)
+                SELECT key, kind, name, ico, dic, birth_date, street, city, postal_code, country, email, phone,
+                       language
+                FROM jsonb_to_recordset(\(json)::jsonb) AS x(
+                    key integer, kind text, name text, ico text, dic text, birth_date date, street text, city text,
+                    postal_code text, country text, email text, phone text, language text)
+                """)
+        }
+        try connection.executeScript("ANALYZE import_debtors")
+        return keys
+    }
+
+    /// Matches file debtors to stored ones, records and applies contact changes, and inserts the new debtors.
+    ///
+    /// Businesses match by IČO. Others match by name (case-insensitive) plus the same street, city and postal code,
+    /// or plus the same e-mail. Empty values in the file never erase stored ones.
+    static func matchDebtors(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
+        try connection.query(
+            """
+            UPDATE import_debtors t SET debtor_id = (
+                SELECT min(d.id) FROM debtors d WHERE d.organization_id = \(organizationID) AND d.ico = t.ico)
+            WHERE t.ico <> ''
+            """)
+        try connection.query(
+            """
+            UPDATE import_debtors t SET debtor_id = (
+                SELECT min(d.id) FROM debtors d
+                WHERE d.organization_id = \(organizationID) AND d.ico IS NULL AND lower(d.name) = lower(t.name)
+                  AND ((t.street <> '' AND d.street = t.street AND d.city = t.city AND d.postal_code = t.postal_code)
+                       OR (t.email <> '' AND d.email = t.email)))
+            WHERE t.ico = ''
+            """)
+        try connection.query(
+            """
+            INSERT INTO debtor_history (organization_id, debtor_id, batch_id, field, old_value, new_value, changed_at)
+            SELECT \(organizationID), d.id, \(batchID), f.field, f.old_value, f.new_value, \(now)
+            FROM import_debtors t
+            JOIN debtors d ON d.id = t.debtor_id
+            CROSS JOIN LATERAL (VALUES
+                ('name', d.name, t.name), ('dic', d.dic, t.dic), ('street', d.street, t.street),
+                ('city', d.city, t.city), ('postal_code', d.postal_code, t.postal_code),
+                ('country', d.country, t.country), ('email', d.email, t.email), ('phone', d.phone, t.phone),
+                ('language', d.language, t.language),
+                ('birth_date', coalesce(d.birth_date::text, ''), coalesce(t.birth_date::text, ''))
+            ) AS f (field, old_value, new_value)
+            WHERE f.new_value <> '' AND f.new_value <> f.old_value
+            """)
+        try connection.query(
+            """
+            UPDATE debtors d SET
+                name = CASE WHEN t.name <> '' THEN t.name ELSE d.name END,
+                dic = CASE WHEN t.dic <> '' THEN t.dic ELSE d.dic END,
+                street = CASE WHEN t.street <> '' THEN t.street ELSE d.street END,
+                city = CASE WHEN t.city <> '' THEN t.city ELSE d.city END,
+                postal_code = CASE WHEN t.postal_code <> '' THEN t.postal_code ELSE d.postal_code END,
+                country = CASE WHEN t.country <> '' THEN t.country ELSE d.country END,
+                email = CASE WHEN t.email <> '' THEN t.email ELSE d.email END,
+                phone = CASE WHEN t.phone <> '' THEN t.phone ELSE d.phone END,
+                language = CASE WHEN t.language <> '' THEN t.language ELSE d.language END,
+                birth_date = coalesce(t.birth_date, d.birth_date),
+                updated_at = \(now)
+            FROM import_debtors t
+            WHERE d.id = t.debtor_id
+              AND EXISTS (SELECT 1 FROM debtor_history h WHERE h.batch_id = \(batchID) AND h.debtor_id = d.id)
+            """)
+        try connection.query(
+            "UPDATE import_debtors SET debtor_id = nextval('debtors_id_seq'), is_new = true WHERE debtor_id IS NULL")
+        try connection.query(
+            """
+            INSERT INTO debtors (id, organization_id, kind, name, ico, email, phone, street, city, postal_code, dic,
+                                 birth_date, country, language, created_at, updated_at)
+            SELECT debtor_id, \(organizationID), kind, name, nullif(ico, ''), email, phone, street, city, postal_code,
+                   dic, birth_date, country, coalesce(nullif(language, ''), 'cs'), \(now), \(now)
+            FROM import_debtors WHERE is_new
+            """)
+    }
+}

@@ -1,0 +1,159 @@
+import Domain
+import Foundation
+
+extension ReceivableImport {
+    /// A receivable row of the `import_rows` temporary table, in the JSON that `jsonb_to_recordset` reads.
+    struct ReceivableRow: Encodable {
+        var line: Int
+        var external_id: String
+        var invoice_number: String
+        var variable_symbol: String
+        var issue_date: String?
+        var due_date: String
+        var currency: String
+        var total: Int64
+        var remaining: Int64
+        var status: String
+        var time_barred: Bool
+        var bank_account: String
+        var debtor_key: Int
+    }
+
+    static func loadRows(_ receivables: [ReceivableRecord], debtorKeys: [Int], on connection: Connection) throws {
+        for start in stride(from: 0, to: receivables.count, by: chunkSize) {
+            let end = min(start + chunkSize, receivables.count)
+            let rows = (start..<end).map { index in
+                let r = receivables[index]
+                return ReceivableRow(
+                    line: r.line, external_id: r.externalID, invoice_number: r.invoiceNumber,
+                    variable_symbol: r.variableSymbol, issue_date: r.issueDate?.iso, due_date: r.dueDate.iso,
+                    currency: r.total.currency.rawValue, total: r.total.minorUnits, remaining: r.remaining.minorUnits,
+                    status: r.status.rawValue, time_barred: r.timeBarred, bank_account: r.bankAccount,
+                    debtor_key: debtorKeys[index])
+            }
+            try connection.query(
+                """
+                INSERT INTO import_rows
+                SELECT * FROM jsonb_to_recordset(\(try jsonText(rows))::jsonb) AS x(
+                    line integer, external_id text, invoice_number text, variable_symbol text, issue_date date,
+                    due_date date, currency text, total bigint, remaining bigint, status text, time_barred boolean,
+                    bank_account text, debtor_key integer)
+                """)
+        }
+        try connection.executeScript("ANALYZE import_rows")
+    }
+
+    /// Classifies every file row against the stored receivable with the same external id, then inserts, updates
+    /// and records the changes with one statement each.
+    static func reconcileReceivables(
+        organizationID: Int64, batchID: Int64, source: String, now: Date, on connection: Connection
+    ) throws {
+        try connection.query(
+            """
+            CREATE TEMP TABLE import_plan ON COMMIT DROP AS
+            SELECT r.*, d.debtor_id, e.id AS receivable_id, e.status AS old_status,
+                   e.remaining_minor AS old_remaining,
+                   CASE
+                       WHEN e.id IS NULL THEN 'new'
+                       WHEN r.status = 'cancelled' AND e.status <> 'cancelled' THEN 'cancelled'
+                       WHEN r.status = 'paid' AND e.status <> 'paid' THEN 'paid'
+                       WHEN r.status = 'open' AND e.status <> 'open' THEN 'reopened'
+                       WHEN r.status = 'open' AND r.remaining < e.remaining_minor AND r.total = e.total_minor
+                           THEN 'partial_payment'
+                       WHEN (e.invoice_number, e.variable_symbol, e.issue_date, e.due_date, e.currency, e.total_minor,
+                             e.remaining_minor, e.bank_account, e.debtor_id)
+                            IS DISTINCT FROM
+                            (r.invoice_number, r.variable_symbol, r.issue_date, r.due_date, r.currency, r.total,
+                             r.remaining, r.bank_account, d.debtor_id)
+                           THEN 'updated'
+                       ELSE 'unchanged'
+                   END AS change
+            FROM import_rows r
+            JOIN import_debtors d ON d.key = r.debtor_key
+            LEFT JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = r.external_id
+            """)
+        try connection.query(
+            """
+            INSERT INTO receivables (organization_id, debtor_id, external_id, invoice_number, variable_symbol,
+                                     issue_date, due_date, currency, total_minor, remaining_minor, status, time_barred,
+                                     bank_account, source, created_batch_id, updated_batch_id, created_at, updated_at)
+            SELECT \(organizationID), debtor_id, external_id, invoice_number, variable_symbol, issue_date, due_date,
+                   currency, total, remaining, status, time_barred, bank_account, \(source), \(batchID), \(batchID),
+                   \(now), \(now)
+            FROM import_plan WHERE change = 'new'
+            """)
+        try connection.query(
+            """
+            UPDATE receivables e SET
+                debtor_id = p.debtor_id, invoice_number = p.invoice_number, variable_symbol = p.variable_symbol,
+                issue_date = p.issue_date, due_date = p.due_date, currency = p.currency, total_minor = p.total,
+                remaining_minor = p.remaining, status = p.status, time_barred = p.time_barred,
+                bank_account = p.bank_account, updated_batch_id = \(batchID), updated_at = \(now)
+            FROM import_plan p
+            WHERE e.id = p.receivable_id AND p.change NOT IN ('new', 'unchanged')
+            """)
+        // The limitation flag follows the import day, not the file, so it is refreshed without counting a change.
+        try connection.query(
+            """
+            UPDATE receivables e SET time_barred = p.time_barred
+            FROM import_plan p
+            WHERE e.id = p.receivable_id AND p.change = 'unchanged' AND e.time_barred <> p.time_barred
+            """)
+        try connection.query(
+            """
+            INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
+                                            old_status, new_status, old_remaining_minor, new_remaining_minor)
+            SELECT \(organizationID), \(batchID), e.id, p.line, p.external_id, p.change, p.old_status, p.status,
+                   p.old_remaining, p.remaining
+            FROM import_plan p
+            JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = p.external_id
+            WHERE p.change <> 'unchanged'
+            ORDER BY p.line
+            """)
+    }
+
+    /// Closes as paid every open imported receivable that a snapshot no longer lists. Manually entered
+    /// receivables are left alone, because no accounting file reports them.
+    static func closeMissing(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
+        try connection.query(
+            """
+            INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
+                                            old_status, new_status, old_remaining_minor, new_remaining_minor)
+            SELECT \(organizationID), \(batchID), e.id, 0, e.external_id, 'paid', e.status, 'paid',
+                   e.remaining_minor, 0
+            FROM receivables e
+            WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
+              AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
+            ORDER BY e.id
+            """)
+        try connection.query(
+            """
+            UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),
+                                     updated_at = \(now)
+            FROM receivable_changes c
+            WHERE c.batch_id = \(batchID) AND c.line = 0 AND c.receivable_id = e.id
+            """)
+    }
+
+    /// Stores the batch's counts: partial payments, reopenings and credits count as updated.
+    static func storeCounts(batchID: Int64, issues: [ImportIssue], on connection: Connection) throws {
+        try connection.query(
+            """
+            UPDATE import_batches b SET
+                new_count = c.new_count, updated_count = c.updated_count, paid_count = c.paid_count,
+                cancelled_count = c.cancelled_count,
+                unchanged_count = (SELECT count(*) FROM import_plan WHERE change = 'unchanged'),
+                rejected_count = \(Set(issues.map(\.line)).count),
+                issues = \(try jsonText(issues))::jsonb
+            FROM (
+                SELECT count(*) FILTER (WHERE change = 'new') AS new_count,
+                       count(*) FILTER (WHERE change IN ('updated', 'reopened', 'partial_payment', 'credited'))
+                           AS updated_count,
+                       count(*) FILTER (WHERE change = 'paid') AS paid_count,
+                       count(*) FILTER (WHERE change = 'cancelled') AS cancelled_count
+                FROM receivable_changes WHERE batch_id = \(batchID)
+            ) c
+            WHERE b.id = \(batchID)
+            """)
+    }
+}
