@@ -52,10 +52,10 @@ public final class PasswordHasher: Sendable {
     /// Verifies a password against an encoded hash and says whether the hash should be upgraded.
     public func verify(_ password: String, against encoded: String) throws -> Outcome {
         try withSlot {
+            // The byte count, not strlen: a password with a NUL byte must not verify as its prefix.
+            let bytes = Array(password.utf8)
             let status = encoded.withCString { encodedPointer in
-                password.withCString { passwordPointer in
-                    argon2id_verify(encodedPointer, passwordPointer, strlen(passwordPointer))
-                }
+                argon2id_verify(encodedPointer, bytes, bytes.count)
             }
             guard status == ARGON2_OK.rawValue else { return .mismatch }
             guard let stored = PasswordHasher.parameters(of: encoded), stored.isWeaker(than: parameters) else {
@@ -97,11 +97,10 @@ public final class PasswordHasher: Sendable {
             parameters.iterations, parameters.memoryKiB, parameters.parallelism, UInt32(salt.count),
             UInt32(hashLength), Argon2_id)
         var encoded = [CChar](repeating: 0, count: encodedLength)
-        let status = password.withCString { passwordPointer in
-            argon2id_hash_encoded(
-                parameters.iterations, parameters.memoryKiB, parameters.parallelism, passwordPointer,
-                strlen(passwordPointer), salt, salt.count, hashLength, &encoded, encodedLength)
-        }
+        let bytes = Array(password.utf8)
+        let status = argon2id_hash_encoded(
+            parameters.iterations, parameters.memoryKiB, parameters.parallelism, bytes, bytes.count, salt, salt.count,
+            hashLength, &encoded, encodedLength)
         guard status == ARGON2_OK.rawValue else {
             throw PasswordHashError(code: status, message: String(cString: argon2_error_message(status)))
         }

@@ -76,6 +76,7 @@ struct AccountProvisioning {
         try PasswordResetRepository.insert(
             tokenHash: Digest.sha256(token), userID: user.id, purpose: .invitation, now: now,
             expiresAt: now.addingTimeInterval(7 * 24 * 60 * 60), on: connection)
-        return baseURL + sitePrefix + "nove-heslo?token=" + token
+        // The token goes in the fragment, which no server log records; the page moves it into the form.
+        return baseURL + sitePrefix + "nove-heslo#token=" + token
     }
 }

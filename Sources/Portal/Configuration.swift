@@ -14,7 +14,7 @@ struct Configuration {
     static let defaults: [String: String] = [
         "KOLEKTOR_LISTEN": "var/run/portal.sock",
         "KOLEKTOR_THREADS": "4",
-        "KOLEKTOR_MODE": "development",
+        "KOLEKTOR_MODE": "production",
         "KOLEKTOR_BASE_URL": "http://127.0.0.1:8080",
         "KOLEKTOR_MAX_BODY_BYTES": "1048576",
         // Upload limit of the import routes and of `portal import`: 100 MiB.

@@ -156,6 +156,7 @@ public final class FastCGIServer: Sendable {
             }
         }
         let contentLength = Int(parameters["CONTENT_LENGTH"] ?? "") ?? 0
+        guard contentLength >= 0 else { return .failure(ResponseRejection(status: 400)) }
         // NOTE: an accepted body is held in memory whole, so each worker thread may hold one upload of up to
         // maxUploadBytes at a time; streaming uploads to a file would remove that cost.
         guard contentLength <= configuration.bodyLimit(target: parameters["REQUEST_URI"] ?? "/") else {

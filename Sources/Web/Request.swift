@@ -9,7 +9,12 @@ public struct Request: Sendable {
     /// Headers with lower-case names (`cookie`, `user-agent`).
     public var headers: [String: String]
     public var cookies: [String: String]
-    public var body: [UInt8]
+    public let body: [UInt8]
+    /// The decoded `multipart/form-data` body, nil for other content types or a malformed body.
+    public let multipart: MultipartForm?
+    /// The fields of a POST form, URL-encoded or the text fields of `multipart/form-data`; empty for other types.
+    /// Decoded once here, because handlers read several fields and a large body must not be parsed again for each.
+    public let form: FormValues
     /// The client's address as nginx saw it.
     public var remoteAddress: String
     /// Whether the client connected over HTTPS, which decides the `Secure` cookie flag.
@@ -27,6 +32,14 @@ public struct Request: Sendable {
         self.headers = headers
         self.cookies = Request.parseCookies(headers["cookie"] ?? "")
         self.body = body
+        let contentType = (headers["content-type"] ?? "").lowercased()
+        if contentType.hasPrefix("multipart/form-data") {
+            multipart = MultipartForm(body: body, contentType: headers["content-type"] ?? "")
+            form = multipart?.fields ?? FormValues()
+        } else {
+            multipart = nil
+            form = contentType.hasPrefix("application/x-www-form-urlencoded") ? FormValues(urlEncoded: body) : FormValues()
+        }
         self.remoteAddress = remoteAddress
         self.isHTTPS = isHTTPS
         self.requestID = requestID.isEmpty ? Request.makeRequestID() : requestID
@@ -36,21 +49,6 @@ public struct Request: Sendable {
     public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
         let (path, query) = Request.splitTarget(target)
         self.init(method: method, path: path, query: query, headers: headers, body: body)
-    }
-
-    /// The fields of a POST form, URL-encoded or the text fields of `multipart/form-data`; empty for other types.
-    public var form: FormValues {
-        let contentType = headers["content-type"] ?? ""
-        if contentType.lowercased().hasPrefix("multipart/form-data") {
-            return multipart?.fields ?? FormValues()
-        }
-        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else { return FormValues() }
-        return FormValues(urlEncoded: String(decoding: body, as: UTF8.self))
-    }
-
-    /// The decoded `multipart/form-data` body, nil for other content types or a malformed body.
-    public var multipart: MultipartForm? {
-        MultipartForm(body: body, contentType: headers["content-type"] ?? "")
     }
 
     static func splitTarget(_ target: String) -> (String, FormValues) {
@@ -91,12 +89,27 @@ public struct FormValues: Sendable {
 
     /// Decodes `a=1&b=x+y%C5%BE`; `+` is a space and invalid percent escapes are kept as written.
     public init(urlEncoded text: String) {
-        pairs = text.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = FormValues.decode(parts[0])
-            let value = parts.count > 1 ? FormValues.decode(parts[1]) : ""
-            return (name, value)
+        self.init(urlEncoded: Array(text.utf8))
+    }
+
+    /// Decodes URL-encoded bytes in one pass. At most `maximumFields` fields are kept, so a body of thousands of
+    /// tiny fields costs no more than its length; invalid UTF-8 becomes U+FFFD.
+    public init(urlEncoded bytes: [UInt8], maximumFields: Int = 1_000) {
+        var pairs: [(name: String, value: String)] = []
+        var start = 0
+        while start <= bytes.count && pairs.count < maximumFields {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "&") { end += 1 }
+            if end > start {
+                var equals = start
+                while equals < end && bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                let name = FormValues.decode(bytes[start..<equals])
+                let value = equals < end ? FormValues.decode(bytes[(equals + 1)..<end]) : ""
+                pairs.append((name, value))
+            }
+            start = end + 1
         }
+        self.pairs = pairs
     }
 
     /// The first value of a field, or nil when the field is absent.
@@ -109,8 +122,33 @@ public struct FormValues: Sendable {
         pairs.filter { $0.name == name }.map(\.value)
     }
 
-    private static func decode(_ part: Substring) -> String {
-        let spaced = part.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    private static func decode(_ part: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(part.count)
+        var index = part.startIndex
+        while index < part.endIndex {
+            let byte = part[index]
+            if byte == UInt8(ascii: "+") {
+                output.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex,
+                let high = hexValue(part[index + 1]), let low = hexValue(part[index + 2])
+            {
+                output.append(high << 4 | low)
+                index += 2
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -70,3 +70,31 @@ import Web
         #expect(lines.all.isEmpty)
     }
 }
+
+@Suite struct FormDecodingLimitsTests {
+    @Test func manyTinyFieldsAreCapped() {
+        let body = Array(String(repeating: "a=b&", count: 90_000).utf8)
+        let form = FormValues(urlEncoded: body)
+        #expect(form.pairs.count == 1_000)
+    }
+
+    @Test func percentAndPlusDecodeInOnePass() {
+        let form = FormValues(urlEncoded: Array("jm%C3%A9no=Jana+Nov%C3%A1&bad=%ZZ%4&plus=%2B".utf8))
+        #expect(form["jméno"] == "Jana Nová")
+        #expect(form["bad"] == "%ZZ%4")
+        #expect(form["plus"] == "+")
+    }
+
+    @Test func invalidUTF8BecomesReplacement() {
+        let form = FormValues(urlEncoded: Array("x=%FF%FE".utf8))
+        #expect(form["x"] == "\u{FFFD}\u{FFFD}")
+    }
+
+    @Test func formIsDecodedOnce() {
+        let request = Request(
+            method: "POST", target: "/", headers: ["content-type": "application/x-www-form-urlencoded"],
+            body: Array("a=1".utf8))
+        #expect(request.form["a"] == "1")
+        #expect(request.multipart == nil)
+    }
+}

@@ -36,8 +36,13 @@ final class OutboxWorker: Sendable {
     /// Runs until `stop()`; reconnects after database failures.
     func run(database: Database, channels: DeliveryChannels) {
         var listening = false
+        var lastHousekeeping = Date.distantPast
         while !isStopping {
             do {
+                if Date().timeIntervalSince(lastHousekeeping) > 600 {
+                    lastHousekeeping = Date()
+                    try database.withConnection { try Housekeeping.run(now: Date(), on: $0, logger: logger) }
+                }
                 let processed = try database.withConnection { connection -> Int in
                     if !listening {
                         try connection.listen("outbox")

@@ -87,7 +87,10 @@ enum ClientTexts {
             "A subordinate prepares steps only for the debtors you assign. They never approve or send anything. The invitation link to set a password is valid for 7 days.",
         ],
         "client.users.invite.submit": ["Poslat pozvánku", "Send invitation"],
-        "client.users.error.name": ["Vyplňte jméno uživatele (nejvýše 200 znaků).", "Enter the user's name (at most 200 characters)."],
+        "client.users.error.name": [
+            "Vyplňte jméno uživatele na jeden řádek, nejvýše 200 znaků.",
+            "Enter the user's name on one line, at most 200 characters.",
+        ],
         "client.users.error.email": [
             "E-mail „{value}“ není platná adresa. Zadejte ji ve tvaru jmeno@firma.cz.",
             "The e-mail \"{value}\" is not a valid address. Use the form name@company.com.",

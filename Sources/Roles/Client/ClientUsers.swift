@@ -45,7 +45,10 @@ enum ClientUsers {
         let name = (form["jmeno"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let email = PasswordSignIn.normalizedEmail(form["email"])
         var errors: [String: String] = [:]
-        if name.isEmpty || name.count > 200 { errors["jmeno"] = context.text("client.users.error.name") }
+        // A name goes into e-mails; line breaks and other control characters could smuggle in paragraphs or links.
+        if name.isEmpty || name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            errors["jmeno"] = context.text("client.users.error.name")
+        }
         if !EmailAddress.isPlausible(email) { errors["email"] = context.text("client.users.error.email", ["value": email]) }
         if errors.isEmpty, try context.database.withConnection({ try UserRepository.find(email: email, on: $0) }) != nil {
             errors["email"] = context.text("client.users.error.taken", ["value": email])
@@ -55,6 +58,20 @@ enum ClientUsers {
             return .html(page.renderDocument(), status: 422)
         }
 
+        do {
+            try createInvitation(name: name, email: email, organizationID: organizationID, viewer: viewer, request: request, context: context)
+        } catch let error as StoreError where error.isUniqueViolation {
+            // A parallel invitation of the same address won the race.
+            let taken = ["email": context.text("client.users.error.taken", ["value": email])]
+            let page = try ClientUserPages.list(viewer: viewer, context: context, inviteName: name, inviteEmail: email, errors: taken)
+            return .html(page.renderDocument(), status: 422)
+        }
+        return .redirect(to: "/klient/uzivatele?zprava=pozvano")
+    }
+
+    private static func createInvitation(
+        name: String, email: String, organizationID: Int64, viewer: Viewer, request: Request, context: RequestContext
+    ) throws {
         try context.database.withConnection { connection in
             try connection.transaction { connection in
                 guard let organization = try OrganizationRepository.find(id: organizationID, on: connection) else {
@@ -68,7 +85,7 @@ enum ClientUsers {
                 try PasswordResetRepository.insert(
                     tokenHash: Digest.sha256(token), userID: user.id, purpose: .invitation, now: context.now,
                     expiresAt: context.now.addingTimeInterval(PasswordSignIn.invitationLifetime), on: connection)
-                let link = context.application.settings.baseURL + "/klient/nove-heslo?token=" + token
+                let link = PasswordReset.link(baseURL: context.application.settings.baseURL, site: .client, token: token)
                 let mail = AccountMail.invitation(
                     link: link, name: name, organization: organization.name, inviter: viewer.user.fullName,
                     language: context.language)
@@ -81,7 +98,6 @@ enum ClientUsers {
                     now: context.now, on: connection)
             }
         }
-        return .redirect(to: "/klient/uzivatele?zprava=pozvano")
     }
 
     static func assign(_ request: Request, _ parameters: RouteParameters, context: RequestContext) throws -> Response {
@@ -118,7 +134,10 @@ enum ClientUsers {
         try context.database.withConnection { connection in
             try connection.transaction { connection in
                 try UserRepository.setActive(active, userID: user.id, at: context.now, on: connection)
-                if !active { try SessionRepository.deleteAll(userID: user.id, on: connection) }
+                if !active {
+                    try SessionRepository.deleteAll(userID: user.id, on: connection)
+                    try PasswordResetRepository.invalidateAll(userID: user.id, now: context.now, on: connection)
+                }
                 try AuditLog.append(
                     AuditEntry(actor: viewer.auditActor, action: active ? "user_reactivated" : "user_deactivated",
                                subject: "user:\(user.id)", clientAddress: request.remoteAddress),

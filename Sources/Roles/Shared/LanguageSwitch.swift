@@ -23,8 +23,12 @@ enum LanguageSwitch {
     }
 
     /// Accepts only a path on this site, so the switch cannot redirect to another host.
+    /// Browsers skip tabs and line breaks in URLs and read `\` as `/`, so a path with any control character or
+    /// backslash, or one whose second character is `/`, could lead to another host and is replaced by `/`.
     static func localTarget(_ target: String?) -> String {
-        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\") else { return "/" }
+        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"),
+            !target.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" })
+        else { return "/" }
         return target
     }
 }

@@ -26,6 +26,28 @@ public enum ThrottleRepository {
             """)
     }
 
+    /// Creates missing rows for `keys` and locks them until the transaction ends; fails at once with SQLSTATE
+    /// 55P03 when another transaction holds one of them, instead of making a worker thread wait.
+    public static func lock(keys: [String], on connection: Connection) throws {
+        for key in keys {
+            try connection.query(
+                """
+                INSERT INTO sign_in_throttle (key, failures, last_failure_at) VALUES (\(key), 0, 'epoch')
+                ON CONFLICT (key) DO NOTHING
+                """)
+        }
+        try connection.query(
+            "SELECT key FROM sign_in_throttle WHERE key = ANY(string_to_array(\(keys.joined(separator: "\u{1F}")), chr(31))) FOR UPDATE NOWAIT")
+    }
+
+    /// Removes rows that have been quiet for `olderThan` seconds; returns how many.
+    @discardableResult
+    public static func deleteStale(olderThan seconds: TimeInterval, now: Date, on connection: Connection) throws -> Int {
+        try connection.query(
+            "DELETE FROM sign_in_throttle WHERE last_failure_at < \(now.addingTimeInterval(-seconds))"
+        ).affectedRows
+    }
+
     public static func clear(key: String, on connection: Connection) throws {
         try connection.query("DELETE FROM sign_in_throttle WHERE key = \(key)")
     }

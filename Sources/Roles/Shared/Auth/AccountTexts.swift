@@ -44,11 +44,20 @@ enum AccountTexts {
         ],
         "auth.newPassword.title": ["Nastavení nového hesla", "Set a new password"],
         "auth.newPassword.password": ["Nové heslo", "New password"],
+        "auth.newPassword.token": ["Kód z odkazu", "Code from the link"],
+        "auth.newPassword.tokenHint": [
+            "Vyplní se sám, když otevřete odkaz z e-mailu. Jinak sem vložte vše za „#token=“ z odkazu.",
+            "It fills in by itself when you open the link from the e-mail. Otherwise paste everything after \"#token=\" from the link.",
+        ],
         "auth.newPassword.again": ["Nové heslo znovu", "New password again"],
         "auth.newPassword.submit": ["Nastavit heslo", "Set password"],
         "auth.password.rule": [
             "Heslo musí mít alespoň 10 znaků. Doporučujeme několik slov nebo správce hesel.",
             "The password must have at least 10 characters. A few words or a password manager work well.",
+        ],
+        "auth.password.control": [
+            "Heslo nesmí obsahovat řídicí znaky (například tabulátor nebo konec řádku). Zvolte jiné heslo.",
+            "The password must not contain control characters (such as a tab or a line break). Choose another one.",
         ],
         "auth.password.mismatch": [
             "Hesla se neshodují. Zadejte prosím nové heslo dvakrát stejně.",

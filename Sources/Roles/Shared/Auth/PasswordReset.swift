@@ -17,9 +17,25 @@ enum PasswordReset {
         else { return .redirect(to: site.prefix + "zapomenute-heslo") }
 
         let email = PasswordSignIn.normalizedEmail(request.form["email"])
+        guard email.count <= 254 else {
+            return .html(SignInPage.forgotten(site: site, session: session, context: context, sent: true).renderDocument())
+        }
+        do {
+            try queueResetMail(email: email, request: request, site: site, context: context)
+        } catch let error as StoreError where error.sqlState == "55P03" {
+            // A parallel request for the same e-mail holds its counter: this one sends nothing.
+        }
+        // The same page whether or not the account exists.
+        return .html(SignInPage.forgotten(site: site, session: session, context: context, sent: true).renderDocument())
+    }
+
+    /// Counts the request and, within the hourly limit, queues a reset e-mail for an active account of this site.
+    /// The counter row stays locked until commit, so parallel requests cannot all pass the limit.
+    private static func queueResetMail(email: String, request: Request, site: Site, context: RequestContext) throws {
         try context.database.withConnection { connection in
             try connection.transaction { connection in
-                let throttleKey = "reset:\(email)"
+                let throttleKey = "reset:" + Digest.sha256(email).hexString
+                try ThrottleRepository.lock(keys: [throttleKey], on: connection)
                 let recent = try ThrottleRepository.state(key: throttleKey, on: connection)
                 let withinHour = recent.map { context.now.timeIntervalSince($0.lastFailureAt) < 3600 } ?? false
                 if withinHour, let recent, recent.failures >= requestsPerHour { return }
@@ -28,11 +44,13 @@ enum PasswordReset {
                 guard let user = try UserRepository.find(email: email, on: connection), user.active,
                     user.hasPassword, site.admittedRoles.contains(user.role)
                 else { return }
+                // Only the newest link works.
+                try PasswordResetRepository.invalidateAll(userID: user.id, now: context.now, on: connection)
                 let token = SecureRandom.token()
                 try PasswordResetRepository.insert(
                     tokenHash: Digest.sha256(token), userID: user.id, purpose: .reset, now: context.now,
                     expiresAt: context.now.addingTimeInterval(PasswordSignIn.resetLifetime), on: connection)
-                let link = context.application.settings.baseURL + site.prefix + "nove-heslo?token=" + token
+                let link = PasswordReset.link(baseURL: context.application.settings.baseURL, site: site, token: token)
                 let message = AccountMail.reset(link: link, name: user.fullName, language: user.language)
                 try MailQueue.enqueue(
                     .passwordReset, message, to: user.email, language: user.language,
@@ -43,22 +61,19 @@ enum PasswordReset {
                     at: context.now, on: connection)
             }
         }
-        // The same page whether or not the account exists.
-        return .html(SignInPage.forgotten(site: site, session: session, context: context, sent: true).renderDocument())
+    }
+
+    /// The link to the new-password form. The token travels in the fragment, which browsers never send to a
+    /// server, so no access or error log can record it; a script on the page moves it into the form.
+    static func link(baseURL: String, site: Site, token: String) -> String {
+        baseURL + site.prefix + "nove-heslo#token=" + token
     }
 
     static func showForm(_ request: Request, site: Site, context: RequestContext) throws -> Response {
-        let token = request.query["token"] ?? ""
-        let valid = try context.database.withConnection { connection in
-            try PasswordResetRepository.findValid(tokenHash: Digest.sha256(token), now: context.now, on: connection)
-        }
-        guard valid != nil else {
-            return .html(SignInPage.invalidToken(site: site, context: context).renderDocument(), status: 404)
-        }
         var response = Response()
         let session = try context.application.authenticator.anonymousSession(
             for: request, site: site, context: context, response: &response)
-        return response.withHTML(SignInPage.newPassword(site: site, session: session, token: token, context: context))
+        return response.withHTML(SignInPage.newPassword(site: site, session: session, token: "", context: context))
     }
 
     static func complete(_ request: Request, site: Site, context: RequestContext) throws -> Response {
@@ -85,10 +100,12 @@ enum PasswordReset {
 
         let changed = try context.database.withConnection { connection in
             try connection.transaction { connection -> Bool in
-                guard let (userID, purpose) = try PasswordResetRepository.consume(
-                    tokenHash: Digest.sha256(token), now: context.now, on: connection),
-                    let user = try UserRepository.find(id: userID, on: connection), user.active,
-                    site.admittedRoles.contains(user.role)
+                // The site is checked before the token is used up, so a link opened on the wrong site stays valid.
+                guard let owner = try PasswordResetRepository.findValid(tokenHash: Digest.sha256(token), now: context.now, on: connection),
+                    let user = try UserRepository.find(id: owner, on: connection), user.active,
+                    site.admittedRoles.contains(user.role),
+                    let (userID, purpose) = try PasswordResetRepository.consume(
+                        tokenHash: Digest.sha256(token), now: context.now, on: connection)
                 else { return false }
                 try UserRepository.setPasswordHash(hash, userID: userID, at: context.now, on: connection)
                 try PasswordResetRepository.invalidateAll(userID: userID, now: context.now, on: connection)
@@ -120,9 +137,24 @@ enum PasswordChange {
             return .html(SignInPage.changePassword(viewer: viewer, context: context, error: problem).renderDocument(), status: 422)
         }
         let stored = try context.database.withConnection { try UserRepository.passwordHash(userID: viewer.user.id, on: $0) }
+        // Wrong current passwords count against the account like failed sign-ins, so a stolen session cannot be
+        // used to guess the password.
+        let key = SignInAttempt.ThrottleKeys(email: viewer.user.email, address: request.remoteAddress).account
+        let wait = try context.database.withConnection { connection -> TimeInterval in
+            guard let state = try ThrottleRepository.state(key: key, on: connection) else { return 0 }
+            return SignInThrottle.account.remainingWait(failures: state.failures, lastFailure: state.lastFailureAt, now: context.now)
+        }
+        if wait > 0 {
+            let error = context.text("auth.error.throttled", ["seconds": "\(Int(wait.rounded(.up)))"])
+            return .html(SignInPage.changePassword(viewer: viewer, context: context, error: error).renderDocument(), status: 429)
+        }
         let newHash: String
         do {
             guard let stored, try authenticator.hasher.verify(form["soucasne"] ?? "", against: stored) != .mismatch else {
+                try context.database.withConnection { connection in
+                    try ThrottleRepository.recordFailure(
+                        key: key, now: context.now, resetAfter: SignInThrottle.account.resetAfter, on: connection)
+                }
                 let page = SignInPage.changePassword(
                     viewer: viewer, context: context, error: context.text("auth.change.wrongCurrent"))
                 return .html(page.renderDocument(), status: 422)
@@ -137,6 +169,7 @@ enum PasswordChange {
             try connection.transaction { connection in
                 try UserRepository.setPasswordHash(newHash, userID: viewer.user.id, at: context.now, on: connection)
                 try SessionRepository.deleteAll(userID: viewer.user.id, on: connection)
+                try PasswordResetRepository.invalidateAll(userID: viewer.user.id, now: context.now, on: connection)
                 try AuditLog.append(
                     AuditEntry(actor: viewer.auditActor, action: "password_changed", subject: "site:\(site.rawValue)",
                                clientAddress: request.remoteAddress),

@@ -81,6 +81,9 @@ enum PasswordSignIn {
         if password.count < minimumPasswordLength || password.count > maximumPasswordLength {
             return context.text("auth.password.rule")
         }
+        if password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return context.text("auth.password.control")
+        }
         if password != repeated { return context.text("auth.password.mismatch") }
         return nil
     }

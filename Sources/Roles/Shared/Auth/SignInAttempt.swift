@@ -7,7 +7,9 @@ import Web
 /// One POST of the sign-in form: CSRF, throttling, password check, and on success a fresh session.
 ///
 /// Every failure shows the same sentence whether or not the account exists, and an unknown account is checked
-/// against a dummy hash so that it takes as long as a wrong password.
+/// against a dummy hash so that it takes as long as a wrong password. The throttle rows of the account and the
+/// client address stay locked from the check until the failure is recorded, so parallel attempts cannot all pass
+/// the check before any of them counts; an attempt that finds them locked is answered "too many attempts".
 struct SignInAttempt {
     let request: Request
     let site: Site
@@ -29,89 +31,107 @@ struct SignInAttempt {
                 site: site, session: fresh, context: context, email: email, error: context.text("auth.error.formExpired"))
             return response.withHTML(page, status: 400)
         }
-
-        let accountKey = "account:\(email)"
-        let addressKey = "address:\(request.remoteAddress)"
-        let wait = try context.database.withConnection { connection in
-            try max(
-                remainingWait(key: accountKey, throttle: .account, on: connection),
-                remainingWait(key: addressKey, throttle: .address, on: connection))
-        }
-        if wait > 0 {
-            let seconds = Int(wait.rounded(.up))
-            let error = context.text("auth.error.throttled", ["seconds": "\(seconds)"])
-            var throttled = response.withHTML(
-                SignInPage.signIn(site: site, session: session, context: context, email: email, error: error), status: 429)
-            throttled.addHeader("Retry-After", "\(seconds)")
-            return throttled
+        func page(_ error: String, status: Int, retryAfter: Int? = nil) -> Response {
+            let shownEmail = email.count <= 254 ? email : ""
+            var answer = response.withHTML(
+                SignInPage.signIn(site: site, session: session, context: context, email: shownEmail, error: error),
+                status: status)
+            if let retryAfter { answer.addHeader("Retry-After", "\(retryAfter)") }
+            return answer
         }
 
-        let user = try context.database.withConnection { try UserRepository.find(email: email, on: $0) }
-        let storedHash = try user.map { user in
-            try context.database.withConnection { try UserRepository.passwordHash(userID: user.id, on: $0) }
-        } ?? nil
-        let outcome: PasswordHasher.Outcome
+        let keys = ThrottleKeys(email: email, address: request.remoteAddress)
+        let outcome: Outcome
         do {
-            outcome = try authenticator.hasher.verify(password, against: storedHash ?? authenticator.dummyHash)
+            outcome = try context.database.withConnection { connection in
+                try connection.transaction { connection in try attempt(email: email, password: password, keys: keys, session: session, on: connection) }
+            }
+        } catch let error as StoreError where error.sqlState == "55P03" {
+            // Another attempt for the same account or address holds the throttle rows right now.
+            return page(context.text("auth.error.throttled", ["seconds": "1"]), status: 429, retryAfter: 1)
+        }
+        switch outcome {
+        case .throttled(let seconds):
+            return page(context.text("auth.error.throttled", ["seconds": "\(seconds)"]), status: 429, retryAfter: seconds)
+        case .busy:
+            return page(context.text("auth.error.busy"), status: 503, retryAfter: 2)
+        case .failed:
+            return page(context.text("auth.error.invalid"), status: 401)
+        case .signedIn(let token):
+            var redirect = Response.redirect(to: site.prefix)
+            redirect.addHeader("Set-Cookie", SessionCookie.set(token, site: site, secure: request.isHTTPS))
+            return redirect
+        }
+    }
+
+    enum Outcome {
+        case throttled(seconds: Int)
+        case busy
+        case failed
+        case signedIn(token: String)
+    }
+
+    /// Throttle keys are hashes, so an overlong e-mail cannot exceed the index and no address is stored readable.
+    struct ThrottleKeys {
+        let account: String
+        let address: String
+
+        init(email: String, address: String) {
+            account = "account:" + Digest.sha256(email).hexString
+            self.address = "address:" + Digest.sha256(address).hexString
+        }
+    }
+
+    private func attempt(email: String, password: String, keys: ThrottleKeys, session: StoredSession, on connection: Connection)
+        throws -> Outcome
+    {
+        try ThrottleRepository.lock(keys: [keys.account, keys.address], on: connection)
+        let wait = try max(
+            remainingWait(key: keys.account, throttle: .account, on: connection),
+            remainingWait(key: keys.address, throttle: .address, on: connection))
+        if wait > 0 { return .throttled(seconds: Int(wait.rounded(.up))) }
+
+        // An address longer than any real one is never looked up; it fails like a wrong password.
+        let user = email.count <= 254 ? try UserRepository.find(email: email, on: connection) : nil
+        let storedHash = try user.flatMap { try UserRepository.passwordHash(userID: $0.id, on: connection) }
+        let verification: PasswordHasher.Outcome
+        do {
+            verification = try authenticator.hasher.verify(password, against: storedHash ?? authenticator.dummyHash)
         } catch is PasswordHasher.BusyError {
-            let page = SignInPage.signIn(
-                site: site, session: session, context: context, email: email, error: context.text("auth.error.busy"))
-            var busy = response.withHTML(page, status: 503)
-            busy.addHeader("Retry-After", "2")
-            return busy
+            return .busy
         }
 
-        guard let user, storedHash != nil, user.active, site.admittedRoles.contains(user.role), outcome != .mismatch
+        guard let user, storedHash != nil, user.active, site.admittedRoles.contains(user.role), verification != .mismatch
         else {
-            try recordFailure(accountKey: accountKey, addressKey: addressKey, userID: user?.id)
-            let page = SignInPage.signIn(
-                site: site, session: session, context: context, email: email, error: context.text("auth.error.invalid"))
-            return response.withHTML(page, status: 401)
+            try ThrottleRepository.recordFailure(
+                key: keys.account, now: context.now, resetAfter: SignInThrottle.account.resetAfter, on: connection)
+            try ThrottleRepository.recordFailure(
+                key: keys.address, now: context.now, resetAfter: SignInThrottle.address.resetAfter, on: connection)
+            // The attempted e-mail is not recorded: it may be a mistyped password or someone else's address.
+            try AuditLog.append(
+                AuditEntry(
+                    actor: "anonymous", action: "sign_in_failed", subject: user.map { "user:\($0.id)" } ?? "unknown_account",
+                    detail: "site:\(site.rawValue)", clientAddress: request.remoteAddress),
+                at: context.now, on: connection)
+            return .failed
         }
-        return try succeed(user: user, session: session, outcome: outcome)
+
+        if case .matchNeedsRehash(let upgraded) = verification {
+            try UserRepository.setPasswordHash(upgraded, userID: user.id, at: context.now, on: connection)
+        }
+        try ThrottleRepository.clear(key: keys.account, on: connection)
+        try AuditLog.append(
+            AuditEntry(
+                actor: "user:\(user.id)", action: "sign_in", subject: "site:\(site.rawValue)",
+                detail: verification == .match ? "" : "password_rehashed", clientAddress: request.remoteAddress),
+            at: context.now, on: connection)
+        let token = try authenticator.startSignedInSession(
+            userID: user.id, site: site, replacing: session, now: context.now, on: connection)
+        return .signedIn(token: token)
     }
 
     private func remainingWait(key: String, throttle: SignInThrottle, on connection: Connection) throws -> TimeInterval {
         guard let state = try ThrottleRepository.state(key: key, on: connection) else { return 0 }
         return throttle.remainingWait(failures: state.failures, lastFailure: state.lastFailureAt, now: context.now)
-    }
-
-    private func recordFailure(accountKey: String, addressKey: String, userID: Int64?) throws {
-        try context.database.withConnection { connection in
-            try connection.transaction { connection in
-                try ThrottleRepository.recordFailure(
-                    key: accountKey, now: context.now, resetAfter: SignInThrottle.account.resetAfter, on: connection)
-                try ThrottleRepository.recordFailure(
-                    key: addressKey, now: context.now, resetAfter: SignInThrottle.address.resetAfter, on: connection)
-                // The attempted e-mail is not recorded: it may be a mistyped password or someone else's address.
-                try AuditLog.append(
-                    AuditEntry(
-                        actor: "anonymous", action: "sign_in_failed",
-                        subject: userID.map { "user:\($0)" } ?? "unknown_account", detail: "site:\(site.rawValue)",
-                        clientAddress: request.remoteAddress),
-                    at: context.now, on: connection)
-            }
-        }
-    }
-
-    private func succeed(user: User, session: StoredSession, outcome: PasswordHasher.Outcome) throws -> Response {
-        let token = try context.database.withConnection { connection in
-            try connection.transaction { connection in
-                if case .matchNeedsRehash(let upgraded) = outcome {
-                    try UserRepository.setPasswordHash(upgraded, userID: user.id, at: context.now, on: connection)
-                }
-                try ThrottleRepository.clear(key: "account:\(user.email)", on: connection)
-                try AuditLog.append(
-                    AuditEntry(
-                        actor: "user:\(user.id)", action: "sign_in", subject: "site:\(site.rawValue)",
-                        detail: outcome == .match ? "" : "password_rehashed", clientAddress: request.remoteAddress),
-                    at: context.now, on: connection)
-                return try authenticator.startSignedInSession(
-                    userID: user.id, site: site, replacing: session, now: context.now, on: connection)
-            }
-        }
-        var response = Response.redirect(to: site.prefix)
-        response.addHeader("Set-Cookie", SessionCookie.set(token, site: site, secure: request.isHTTPS))
-        return response
     }
 }

@@ -60,7 +60,9 @@ enum SignInPage {
             if let error { Forms.notice(error, kind: "error") }
             element("form", .class("stacked"), Attribute("method", "post"), Attribute("action", site.prefix + "nove-heslo")) {
                 CSRF.field(session)
-                voidElement("input", .type("hidden"), .name("token"), .value(token))
+                Forms.field(
+                    label: context.text("auth.newPassword.token"), name: "token", value: token, autocomplete: "off",
+                    hint: context.text("auth.newPassword.tokenHint"))
                 Forms.field(
                     label: context.text("auth.newPassword.password"), name: "heslo", type: "password",
                     autocomplete: "new-password", hint: context.text("auth.password.rule"))
@@ -69,6 +71,7 @@ enum SignInPage {
                     autocomplete: "new-password")
                 element("button", .type("submit")) { context.text("auth.newPassword.submit") }
             }
+            element("script", Attribute("src", "/static/token-fragment.js"), .flag("defer"))
         }
     }
 

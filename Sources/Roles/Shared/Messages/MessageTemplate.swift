@@ -50,15 +50,17 @@ enum MessageTemplates {
         let body = fill(template.body)
         let paragraphs = body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }
+        // Only our own link values become clickable; an address typed into a name or reason stays plain text.
+        let links = Set(values.filter { $0.key.lowercased().hasSuffix("link") }.map(\.value))
         return RenderedMessage(
-            subject: fill(template.subject), text: body, html: html(paragraphs), sms: template.sms.map(fill),
+            subject: fill(template.subject), text: body, html: html(paragraphs, links: links), sms: template.sms.map(fill),
             paragraphs: paragraphs)
     }
 
-    /// Escaped paragraphs; a paragraph that is a single web address becomes a link.
-    static func html(_ paragraphs: [String]) -> String {
+    /// Escaped paragraphs; a paragraph that is exactly one of `links` becomes a link.
+    static func html(_ paragraphs: [String], links: Set<String>) -> String {
         let nodes = paragraphs.map { paragraph -> Node in
-            if paragraph.hasPrefix("https://") || paragraph.hasPrefix("http://"), !paragraph.contains(where: \.isWhitespace) {
+            if links.contains(paragraph), paragraph.hasPrefix("https://") || paragraph.hasPrefix("http://") {
                 return element("p") { element("a", .href(paragraph)) { paragraph } }
             }
             let lines = paragraph.components(separatedBy: "\n")

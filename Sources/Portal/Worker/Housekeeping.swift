@@ -1,0 +1,17 @@
+import Foundation
+import Store
+import Web
+
+/// Removes rows that only matter for a while: expired sessions, quiet sign-in counters and old request counters.
+/// The worker runs it every ten minutes; any number of workers may run it at once.
+enum Housekeeping {
+    static func run(now: Date, on connection: Connection, logger: Logger) throws {
+        let sessions = try SessionRepository.deleteExpired(now: now, on: connection)
+        // A day is far beyond the longest throttle window (one hour), so no running delay is cut short.
+        let counters = try ThrottleRepository.deleteStale(olderThan: 24 * 60 * 60, now: now, on: connection)
+        try RequestCounterRepository.deleteExpired(before: now.addingTimeInterval(-60 * 60), on: connection)
+        if sessions + counters > 0 {
+            logger.info("housekeeping removed rows", ["sessions": "\(sessions)", "sign_in_counters": "\(counters)"])
+        }
+    }
+}
