@@ -13,7 +13,7 @@ chmod 755 "$var" "$var/run"
 
 ensure_packages
 log "building portal (release)"
-swift build -c release --product portal 2>&1 | grep -E "error|Build complete" >&2 || true
+swift build -c release --product portal 2>&1 | grep -E "error:|Build.*complete|Compiling" >&2 || true
 [ -x .build/release/portal ] || die "build failed: run 'swift build -c release' to see the errors"
 
 if [ -z "${DATABASE_URL:-}" ]; then

@@ -14,10 +14,11 @@ public enum Image {
         _ draw: (Canvas) throws -> Void
     ) throws -> [UInt8] {
         let pixelsPerMillimetre = dotsPerInch / Length.millimetresPerInch
-        return try png(
+        let image = try png(
             pixelWidth: Int((width * pixelsPerMillimetre).rounded()),
             pixelHeight: Int((height * pixelsPerMillimetre).rounded()), pixelsPerUnit: pixelsPerMillimetre,
             background: background, draw)
+        return PNGResolution.adding(dotsPerInch: dotsPerInch, to: image)
     }
 
     /// Renders a PNG of exact pixel dimensions; the canvas's unit is `1 / pixelsPerUnit` of the width.

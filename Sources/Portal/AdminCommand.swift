@@ -23,6 +23,10 @@ enum AdminCommand {
 
     static func run(arguments: [String], configuration: Configuration) throws {
         guard let subcommand = arguments.first else { throw UsageError(usage) }
+        if ["help", "--help", "-h"].contains(subcommand) {
+            print(usage)
+            return
+        }
         let connection = try Connection(conninfo: try configuration.databaseURL())
         defer { connection.close() }
         let provisioning = AccountProvisioning(connection: connection, hasher: PasswordHasher(), now: Date())
@@ -68,7 +72,7 @@ enum AdminCommand {
             for organization in try OrganizationRepository.all(on: connection) {
                 print("věřitel \(organization.ico)  \(organization.name)\(organization.active ? "" : "  (neaktivní)")")
                 for user in try UserRepository.all(organizationID: organization.id, on: connection) {
-                    print("  \(user.role.rawValue)  \(user.email)  \(user.fullName)")
+                    print("  \(user.role.rawValue.replacingOccurrences(of: "_", with: "-"))  \(user.email)  \(user.fullName)")
                 }
             }
             for user in try UserRepository.allWithoutOrganization(on: connection) {

@@ -45,6 +45,11 @@ enum DemoCommand {
         var subordinate: User?
         for login in logins {
             let existing = try UserRepository.find(email: login.email, on: connection)
+            if let existing {
+                // The printed demo sign-ins must work on every run, even after someone changed a demo password.
+                try UserRepository.setPasswordHash(try provisioning.hasher.hash(login.password), userID: existing.id, at: Date(), on: connection)
+                try UserRepository.setActive(true, userID: existing.id, at: Date(), on: connection)
+            }
             let user = try existing ?? provisioning.createUser(
                 User(organizationID: login.role.belongsToCreditor ? organization.id : nil, role: login.role,
                      email: login.email, fullName: login.name, partner: login.partner),

@@ -14,6 +14,10 @@ enum LettersCommand {
 
     static func run(arguments: [String], configuration: Configuration) throws {
         guard let subcommand = arguments.first else { throw UsageError(usage) }
+        if ["help", "--help", "-h"].contains(subcommand) {
+            print(usage)
+            return
+        }
         let connection = try Connection(conninfo: try configuration.databaseURL())
         defer { connection.close() }
         let options = Array(arguments.dropFirst())

@@ -1,21 +1,20 @@
 import Foundation
 
 let usage = """
-    usage: portal <command> [options]
+    použití: portal <příkaz> [volby]
 
-    commands:
-      serve      run the FastCGI server (options: --listen ADDRESS, --threads N)
-      worker     deliver queued e-mails, SMS and letters (runs until SIGTERM)
-      migrate    apply database migrations that have not been applied yet
-      letters    print batches of letters: list, confirm, record delivery receipts
-      admin      create creditors and accounts, list them (portal admin for details)
-      import     import receivables for a creditor (portal import --creditor IČO [--mode snapshot|delta]
-                 [--partial] FILE); exits 1 when the file is rejected
-      demo       create the demo creditor, its users, partners and debtors
-      help       print this text
+    příkazy:
+      serve      FastCGI server portálu (volby: --listen ADRESA, --threads POČET)
+      worker     doručuje e-maily, SMS a dopisy z fronty (běží do SIGTERM)
+      migrate    provede migrace databáze, které ještě neproběhly
+      import     nahraje pohledávky ze souboru (portal import --help)
+      letters    tiskové dávky dopisů: výpis, potvrzení, doručenky (portal letters)
+      admin      zakládá věřitele a účty a vypisuje je (portal admin)
+      demo       založí ukázkového věřitele, jeho uživatele, partnery a dlužníky
+      help       vypíše tento text
 
-    Settings come from var/portal.conf (written by `make run`) and from environment variables
-    such as DATABASE_URL, KOLEKTOR_LISTEN and KOLEKTOR_THREADS; see README.md.
+    Nastavení se čte z var/portal.conf (zapisuje ho make run) a z proměnných prostředí,
+    například DATABASE_URL, KOLEKTOR_LISTEN a KOLEKTOR_THREADS; viz README.md.
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())

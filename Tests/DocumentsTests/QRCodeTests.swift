@@ -47,3 +47,20 @@ import Testing
         #expect(throws: DocumentError.self) { try QRCode(encoding: text) }
     }
 }
+
+@Suite struct PNGResolutionTests {
+    @Test func pngCarries300DPI() throws {
+        let png = try Image.png(width: 70, height: 35, dotsPerInch: 300) { _ in }
+        let file = try ExternalTool.temporaryFile(png, suffix: ".png")
+        defer { try? FileManager.default.removeItem(at: file) }
+        // 300 DPI = 11 811 pixels per metre; pdfinfo cannot read PNG, so look for the chunk directly.
+        let bytes = Array(png)
+        let marker = Array("pHYs".utf8)
+        let index = try #require((0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == marker })
+        let x = bytes[(index + 4)..<(index + 8)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        #expect(x == 11_811)
+        #expect(bytes[index + 12] == 1)
+        // The file is still a valid image that the QR decoder can open.
+        #expect(try ExternalTool.run("file", [file.path]).contains("PNG image data, 827 x 413"))
+    }
+}

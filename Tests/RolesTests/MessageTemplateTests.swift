@@ -38,7 +38,7 @@ import Testing
 
     @Test func htmlEscapesValuesAndLinksAddresses() {
         var values = Self.values
-        values["debtor"] = "<script>alert(1)</script>"
+        values["creditor"] = "<script>alert(1)</script>"
         let message = MessageTemplates.render(.activationNotice, language: .cs, values: values)
         #expect(!message.html.contains("<script>"))
         #expect(message.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

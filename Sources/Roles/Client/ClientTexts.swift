@@ -79,8 +79,8 @@ enum ClientTexts {
         "client.users.role": ["Role", "Role"],
         "client.users.status": ["Stav", "Status"],
         "client.users.status.active": ["aktivní", "active"],
-        "client.users.status.invited": ["pozván, heslo zatím nenastavil", "invited, no password set yet"],
-        "client.users.status.inactive": ["deaktivován", "deactivated"],
+        "client.users.status.invited": ["čeká na nastavení hesla", "waiting for a password"],
+        "client.users.status.inactive": ["neaktivní", "deactivated"],
         "client.users.invite.title": ["Pozvat podřízeného uživatele", "Invite a subordinate user"],
         "client.users.invite.lead": [
             "Podřízený uživatel připravuje kroky jen u dlužníků, které mu přidělíte. Nic neschvaluje ani neodesílá. Pozvánka s odkazem pro nastavení hesla platí 7 dní.",
@@ -91,6 +91,7 @@ enum ClientTexts {
             "Vyplňte jméno uživatele na jeden řádek, nejvýše 200 znaků.",
             "Enter the user's name on one line, at most 200 characters.",
         ],
+        "client.users.error.emailMissing": ["Vyplňte e-mail.", "Enter an e-mail address."],
         "client.users.error.email": [
             "E-mail „{value}“ není platná adresa. Zadejte ji ve tvaru jmeno@firma.cz.",
             "The e-mail \"{value}\" is not a valid address. Use the form name@company.com.",
@@ -102,7 +103,7 @@ enum ClientTexts {
         "client.users.flash.invited": ["Pozvánka byla odeslána.", "The invitation has been sent."],
         "client.users.flash.assigned": ["Přidělení dlužníků bylo uloženo.", "The debtor assignment has been saved."],
         "client.users.flash.deactivated": [
-            "Uživatel byl deaktivován a jeho přihlášení ukončena.", "The user has been deactivated and signed out.",
+            "Uživatel byl deaktivován a odhlášen ze všech zařízení.", "The user has been deactivated and signed out.",
         ],
         "client.users.flash.reactivated": ["Uživatel byl znovu aktivován.", "The user has been reactivated."],
         "client.users.assign.title": ["Přidělení dlužníci", "Assigned debtors"],

@@ -49,7 +49,11 @@ enum ClientUsers {
         if name.isEmpty || name.count > 200 || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             errors["jmeno"] = context.text("client.users.error.name")
         }
-        if !EmailAddress.isPlausible(email) { errors["email"] = context.text("client.users.error.email", ["value": email]) }
+        if email.isEmpty {
+            errors["email"] = context.text("client.users.error.emailMissing")
+        } else if !EmailAddress.isPlausible(email) {
+            errors["email"] = context.text("client.users.error.email", ["value": email])
+        }
         if errors.isEmpty, try context.database.withConnection({ try UserRepository.find(email: email, on: $0) }) != nil {
             errors["email"] = context.text("client.users.error.taken", ["value": email])
         }

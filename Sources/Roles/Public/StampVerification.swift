@@ -20,7 +20,8 @@ enum StampVerification {
 
     static func register(in router: inout Router<RequestContext>) {
         router.get(pattern) { request, parameters, context in
-            try respond(request, code: parameters["code"] ?? "", context: context)
+            // Codes are lower case; one copied from print or typed in capitals works all the same.
+            try respond(request, code: (parameters["code"] ?? "").lowercased(), context: context)
         }
     }
 

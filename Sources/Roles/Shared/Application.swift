@@ -56,10 +56,15 @@ public final class Application: Sendable {
                 response = errorResponse(for: error, request: request, route: pattern, context: context)
             }
         case .methodNotAllowed(let allowed):
-            response = ErrorPage.response(status: 405, context: context)
+            response = ErrorPage.response(status: 405, context: context, path: request.path)
             response.addHeader("Allow", allowed.joined(separator: ", "))
         case .notFound:
-            response = ErrorPage.response(status: 404, context: context)
+            if let site = Site.allCases.first(where: { $0 != .publicSite && $0.prefix == request.path + "/" }) {
+                // `/klient` without the slash is the site's home, not a missing page.
+                response = .redirect(to: site.prefix, status: 301)
+            } else {
+                response = ErrorPage.response(status: 404, context: context, path: request.path)
+            }
         }
         if response.header("Cache-Control") == nil {
             // Pages of role sites show personal data: no shared or browser cache may keep them.
@@ -92,7 +97,7 @@ public final class Application: Sendable {
             return .redirect(to: path)
         }
         if let httpError = error as? HTTPError {
-            return ErrorPage.response(status: httpError.status, context: context)
+            return ErrorPage.response(status: httpError.status, context: context, path: request.path)
         }
         if let storeError = error as? StoreError, storeError.code == .unavailable {
             logger.error("database unavailable", ["request_id": request.requestID, "route": route,

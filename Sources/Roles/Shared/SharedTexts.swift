@@ -8,9 +8,9 @@ enum SharedTexts {
         "layout.switchLanguage": ["English", "Česky"],
         "layout.password": ["Změnit heslo", "Change password"],
         "layout.signOut": ["Odhlásit se", "Sign out"],
-        "layout.signedInAs": ["Přihlášen(a): {name}", "Signed in as {name}"],
+        "layout.signedInAs": ["Uživatel: {name}", "Signed in as {name}"],
         "layout.footer": [
-            "Kolektor – správa pohledávek pro české firmy. Provozovatel odpovídá za zpracování osobních údajů.",
+            "Kolektor – správa pohledávek pro české firmy. Správcem osobních údajů je provozovatel služby Kolektor.",
             "Kolektor – receivables collection for Czech businesses. The operator is responsible for personal data.",
         ],
 
@@ -24,6 +24,7 @@ enum SharedTexts {
         "site.api": ["API", "API"],
 
         "error.home": ["Zpět na úvodní stránku", "Back to the home page"],
+        "error.siteHome": ["Zpět na přehled portálu", "Back to the portal overview"],
         "error.400.title": ["Neplatný požadavek", "Bad request"],
         "error.400.text": [
             "Požadavek se nepodařilo zpracovat, protože mu chybí část dat. Zkuste akci zopakovat.",

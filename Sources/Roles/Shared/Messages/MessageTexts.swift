@@ -4,7 +4,7 @@ enum MessageTexts {
         .passwordReset: MessageTemplate(
             subject: "Kolektor: nastavení nového hesla",
             body: """
-                Dobrý den, {name},
+                Dobrý den,
 
                 někdo (nejspíš vy) požádal o nastavení nového hesla do portálu Kolektor. Nové heslo nastavíte na této adrese, která platí jednu hodinu a lze ji použít jen jednou:
 
@@ -18,9 +18,9 @@ enum MessageTexts {
         .invitation: MessageTemplate(
             subject: "Pozvánka do portálu Kolektor ({organization})",
             body: """
-                Dobrý den, {name},
+                Dobrý den,
 
-                {inviter} vás zve do portálu Kolektor, kde spolupracujete na pohledávkách společnosti {organization}. Heslo si nastavíte na této adrese, která platí 7 dní a lze ji použít jen jednou:
+                {inviter} vás zve ke spolupráci na vymáhání pohledávek společnosti {organization} v portálu Kolektor. Heslo si nastavíte na této adrese, která platí 7 dní a lze ji použít jen jednou:
 
                 {link}
 
@@ -38,7 +38,7 @@ enum MessageTexts {
         .activationNotice: MessageTemplate(
             subject: "{creditor}: pohledávky po splatnosti vymáhá Kolektor",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
                 společnost {creditor} (IČO {creditorIco}) vás informuje, že neuhrazené faktury po splatnosti vymáhá prostřednictvím služby Kolektor. Tato zpráva zatím nic nevymáhá: jen vám dává vědět, kdo se na vás může v budoucnu obrátit.
 
@@ -52,7 +52,7 @@ enum MessageTexts {
         .demandReminder: MessageTemplate(
             subject: "Připomínka neuhrazených faktur – {creditor}",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
                 jménem společnosti {creditor} (IČO {creditorIco}) vám připomínáme, že následující faktury jsou po splatnosti:
 
@@ -70,7 +70,7 @@ enum MessageTexts {
         .demandFirm: MessageTemplate(
             subject: "Výzva k úhradě dluhu – {creditor}",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
                 přes předchozí připomínku zůstávají neuhrazené tyto faktury společnosti {creditor} (IČO {creditorIco}):
 
@@ -88,7 +88,7 @@ enum MessageTexts {
         .demandFinal: MessageTemplate(
             subject: "Předžalobní výzva – {creditor}",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
                 jako advokát společnosti {creditor} (IČO {creditorIco}) vás podle § 142a občanského soudního řádu vyzývám k úhradě těchto pohledávek:
 
@@ -108,7 +108,7 @@ enum MessageTexts {
         .settlementOffer: MessageTemplate(
             subject: "Návrh dohody o splátkách – {creditor}",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
                 společnost {creditor} vám nabízí dohodu o úhradě dluhu {total} ve splátkách:
 
@@ -124,9 +124,9 @@ enum MessageTexts {
         .awardDelivered: MessageTemplate(
             subject: "Rozhodčí nález ve věci {creditor}",
             body: """
-                Dobrý den, {debtor},
+                Dobrý den,
 
-                rozhodce {arbitrator} dne {awardDate} schválil rozhodčím nálezem dohodu o splátkách uzavřenou se společností {creditor}. Rozhodčí nález najdete v příloze a v portálu dlužníka:
+                dohodu o splátkách uzavřenou se společností {creditor} schválil rozhodce {arbitrator} rozhodčím nálezem ze dne {awardDate}. Rozhodčí nález najdete v příloze a v portálu dlužníka:
 
                 {portalLink}
 
@@ -139,7 +139,7 @@ enum MessageTexts {
         .passwordReset: MessageTemplate(
             subject: "Kolektor: set a new password",
             body: """
-                Hello {name},
+                Hello,
 
                 someone (probably you) asked to set a new password for the Kolektor portal. Set the new password at this address, which is valid for one hour and can be used once:
 
@@ -153,9 +153,9 @@ enum MessageTexts {
         .invitation: MessageTemplate(
             subject: "Invitation to Kolektor ({organization})",
             body: """
-                Hello {name},
+                Hello,
 
-                {inviter} invites you to Kolektor to work on the receivables of {organization}. Set your password at this address, which is valid for 7 days and can be used once:
+                {inviter} invites you to work on collecting the receivables of {organization} in the Kolektor portal. Set your password at this address, which is valid for 7 days and can be used once:
 
                 {link}
 
@@ -173,7 +173,7 @@ enum MessageTexts {
         .activationNotice: MessageTemplate(
             subject: "{creditor}: overdue invoices are collected by Kolektor",
             body: """
-                Hello {debtor},
+                Hello,
 
                 {creditor} (company ID {creditorIco}) informs you that it collects overdue invoices through the Kolektor service. This message does not demand anything yet: it only tells you who may contact you in the future.
 
@@ -187,7 +187,7 @@ enum MessageTexts {
         .demandReminder: MessageTemplate(
             subject: "Reminder of unpaid invoices – {creditor}",
             body: """
-                Hello {debtor},
+                Hello,
 
                 on behalf of {creditor} (company ID {creditorIco}) we remind you that these invoices are overdue:
 
@@ -205,7 +205,7 @@ enum MessageTexts {
         .demandFirm: MessageTemplate(
             subject: "Demand for payment – {creditor}",
             body: """
-                Hello {debtor},
+                Hello,
 
                 despite the previous reminder these invoices of {creditor} (company ID {creditorIco}) remain unpaid:
 
@@ -223,7 +223,7 @@ enum MessageTexts {
         .demandFinal: MessageTemplate(
             subject: "Pre-action demand – {creditor}",
             body: """
-                Hello {debtor},
+                Hello,
 
                 as attorney of {creditor} (company ID {creditorIco}) I demand, under section 142a of the Civil Procedure Code, payment of these claims:
 
@@ -243,7 +243,7 @@ enum MessageTexts {
         .settlementOffer: MessageTemplate(
             subject: "Proposed instalment agreement – {creditor}",
             body: """
-                Hello {debtor},
+                Hello,
 
                 {creditor} offers you an agreement to pay the debt of {total} in instalments:
 
@@ -259,9 +259,9 @@ enum MessageTexts {
         .awardDelivered: MessageTemplate(
             subject: "Arbitration award in the matter of {creditor}",
             body: """
-                Hello {debtor},
+                Hello,
 
-                on {awardDate} the arbitrator {arbitrator} approved the instalment agreement with {creditor} as an arbitration award. The award is attached and available in the debtor portal:
+                the instalment agreement with {creditor} was approved by the arbitrator {arbitrator} in an arbitration award of {awardDate}. The award is attached and available in the debtor portal:
 
                 {portalLink}
 
