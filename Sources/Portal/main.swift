@@ -6,6 +6,7 @@ let usage = """
     příkazy:
       serve      FastCGI server portálu (volby: --listen ADRESA, --threads POČET)
       worker     doručuje e-maily, SMS a dopisy z fronty (běží do SIGTERM)
+      schedule   jednou spustí plánovač vymáhání (worker ho spouští každých 10 minut)
       migrate    provede migrace databáze, které ještě neproběhly
       import     nahraje pohledávky ze souboru (portal import --help)
       letters    tiskové dávky dopisů: výpis, potvrzení, doručenky (portal letters)
@@ -25,6 +26,8 @@ do {
     switch command {
     case "serve":
         try ServeCommand.run(arguments: arguments, configuration: configuration)
+    case "schedule":
+        try ScheduleCommand.run(configuration: configuration)
     case "worker":
         try WorkerCommand.run(configuration: configuration)
     case "migrate":

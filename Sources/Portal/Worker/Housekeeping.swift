@@ -1,4 +1,5 @@
 import Foundation
+import Roles
 import Store
 import Web
 
@@ -10,6 +11,13 @@ enum Housekeeping {
         // A day is far beyond the longest throttle window (one hour), so no running delay is cut short.
         let counters = try ThrottleRepository.deleteStale(olderThan: 24 * 60 * 60, now: now, on: connection)
         try RequestCounterRepository.deleteExpired(before: now.addingTimeInterval(-60 * 60), on: connection)
+        let schedule = try CollectionScheduler.run(now: now, on: connection)
+        if schedule != CollectionScheduler.Summary() {
+            logger.info("scheduler ran", [
+                "cases_opened": "\(schedule.opened)", "cases_closed_paid": "\(schedule.closedPaid)",
+                "steps_cancelled": "\(schedule.cancelledSteps)", "steps_proposed": "\(schedule.proposed)",
+            ])
+        }
         if sessions + counters > 0 {
             logger.info("housekeeping removed rows", ["sessions": "\(sessions)", "sign_in_counters": "\(counters)"])
         }

@@ -6,7 +6,9 @@ import Web
 /// For now each shows the partner's registration and the work waiting for them.
 enum PartnerSites {
     static func register(in router: inout Router<RequestContext>) {
-        for site in [Site.lawyer, .arbitrator, .bailiff] {
+        PasswordSignIn.register(site: .lawyer, in: &router)
+        LawyerWork.register(in: &router)
+        for site in [Site.arbitrator, .bailiff] {
             PasswordSignIn.register(site: site, in: &router)
             router.get(site.prefix) { request, _, context in
                 let viewer = try context.application.authenticator.requireViewer(request, site: site, context: context)

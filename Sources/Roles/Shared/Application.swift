@@ -22,7 +22,7 @@ public final class Application: Sendable {
         self.clock = clock
         catalog = Catalog.merging([
             SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, ImportTexts.catalog,
-            PartnerTexts.catalog, StampTexts.catalog,
+            PartnerTexts.catalog, StampTexts.catalog, CollectionTexts.catalog,
         ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)

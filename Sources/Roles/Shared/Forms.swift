@@ -32,9 +32,14 @@ enum Forms {
     }
 
     /// A one-button form that POSTs to `action` with the CSRF field.
-    static func postButton(action: String, label: String, session: StoredSession, style: String = "") -> Node {
+    static func postButton(
+        action: String, label: String, session: StoredSession, style: String = "", hidden: [(String, String)] = []
+    ) -> Node {
         element("form", .class("inline"), Attribute("method", "post"), Attribute("action", action)) {
             CSRF.field(session)
+            for (name, value) in hidden {
+                voidElement("input", .type("hidden"), .name(name), .value(value))
+            }
             element("button", .type("submit"), .class(style)) { label }
         }
     }

@@ -9,9 +9,13 @@ enum SiteNavigation {
         case .client:
             var links: [Layout.NavigationLink] = [
                 .init(titleKey: "client.nav.overview", path: prefix),
+                .init(titleKey: "client.nav.cases", path: prefix + "spisy"),
                 .init(titleKey: "client.nav.debtors", path: prefix + "dluznici"),
             ]
             if viewer.user.role == .clientAdmin {
+                links.append(.init(titleKey: "client.nav.approvals", path: prefix + "ke-schvaleni"))
+                links.append(.init(titleKey: "client.nav.powers", path: prefix + "plne-moci"))
+                links.append(.init(titleKey: "client.nav.templates", path: prefix + "sablony"))
                 links.append(.init(titleKey: "client.nav.receivables", path: prefix + "pohledavky"))
                 links.append(.init(titleKey: "client.nav.imports", path: prefix + "importy"))
                 links.append(.init(titleKey: "client.nav.messages", path: prefix + "zpravy"))

@@ -7,6 +7,13 @@ public struct CreditorTemplate: Sendable, Equatable {
     public var language: Language
     public var subject: String
     public var body: String
+
+    public init(kind: String, language: Language, subject: String, body: String) {
+        self.kind = kind
+        self.language = language
+        self.subject = subject
+        self.body = body
+    }
 }
 
 public enum CreditorTemplateRepository {

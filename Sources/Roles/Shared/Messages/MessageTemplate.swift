@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Store
 import Web
 
 /// A kind of message Kolektor sends; each has a template per language for e-mail, SMS and letter.
@@ -38,8 +39,12 @@ struct RenderedMessage: Sendable, Equatable {
 enum MessageTemplates {
     /// Renders `kind` in `language`; English falls back to Czech where a template has no English version.
     /// Values are inserted as plain text; the HTML version escapes them.
-    static func render(_ kind: MessageKind, language: Language, values: [String: String]) -> RenderedMessage {
-        let template = (language == .en ? MessageTexts.english[kind] : nil) ?? MessageTexts.czech[kind]!
+    static func render(
+        _ kind: MessageKind, language: Language, values: [String: String], override: CreditorTemplate? = nil
+    ) -> RenderedMessage {
+        let builtIn = (language == .en ? MessageTexts.english[kind] : nil) ?? MessageTexts.czech[kind]!
+        // A creditor's own wording replaces subject and body; the SMS text stays ours.
+        let template = override.map { MessageTemplate(subject: $0.subject, body: $0.body, sms: builtIn.sms) } ?? builtIn
         func fill(_ text: String) -> String {
             var result = text
             for (name, value) in values {

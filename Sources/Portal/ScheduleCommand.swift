@@ -1,0 +1,13 @@
+import Foundation
+import Roles
+import Store
+
+/// `portal schedule`: one run of the collection scheduler, for cron or tests; the worker also runs it.
+enum ScheduleCommand {
+    static func run(configuration: Configuration) throws {
+        let connection = try Connection(conninfo: try configuration.databaseURL())
+        defer { connection.close() }
+        let summary = try CollectionScheduler.run(now: Date(), on: connection)
+        print("Nové spisy: \(summary.opened), uzavřené po úhradě: \(summary.closedPaid), zrušené kroky: \(summary.cancelledSteps), navržené výzvy: \(summary.proposed).")
+    }
+}
