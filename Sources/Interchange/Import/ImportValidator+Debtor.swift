@@ -6,7 +6,9 @@ extension ImportValidator {
     /// language are checked when present.
     func debtor(_ debtor: ImportedDebtor, issues: inout IssueList) -> DebtorRecord? {
         let before = issues.items.count
-        let kindKey = debtor.kind.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let kindKey =
+            debtor.kind.isEmpty || debtor.kind == "business" || debtor.kind == "consumer"
+            ? debtor.kind : debtor.kind.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let kind: DebtorRecord.Kind
         switch kindKey {
         case "business", "firma", "podnikatel", "pravnicka osoba": kind = .business

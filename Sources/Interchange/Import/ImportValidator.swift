@@ -140,6 +140,9 @@ public struct ImportValidator: Sendable {
     }
 
     private func status(_ text: String, issues: inout IssueList) -> ReceivableStatus {
+        // Most rows carry no status or the English name, which skips the slower folding below.
+        if text.isEmpty { return .open }
+        if let status = ReceivableStatus(rawValue: text) { return status }
         let key = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
         switch key {
