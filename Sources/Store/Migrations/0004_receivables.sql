@@ -120,3 +120,16 @@ CREATE TABLE debtor_history (
 );
 
 CREATE INDEX debtor_history_debtor ON debtor_history (organization_id, debtor_id, id);
+
+-- API keys of a creditor for the REST API. Only the SHA-256 of a key is stored; the key is shown once on creation.
+CREATE TABLE api_keys (
+    id bigserial PRIMARY KEY,
+    organization_id bigint NOT NULL REFERENCES organizations (id),
+    name text NOT NULL CHECK (name <> ''),
+    key_hash bytea NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz
+);
+
+CREATE INDEX api_keys_organization ON api_keys (organization_id);
