@@ -9,6 +9,7 @@ let usage = """
       admin      create creditors and accounts, list them (portal admin for details)
       import     import receivables for a creditor (portal import --creditor IČO [--mode snapshot|delta]
                  [--partial] FILE); exits 1 when the file is rejected
+      bank-statement  match payments of a GPC/ABO or camt.053 statement (portal bank-statement --creditor IČO FILE)
       demo       create the demo creditor, its users, partners and debtors
       help       print this text
 
@@ -30,6 +31,8 @@ do {
         try AdminCommand.run(arguments: arguments, configuration: configuration)
     case "import":
         exit(try ImportCommand.run(arguments: arguments, configuration: configuration))
+    case "bank-statement":
+        exit(try BankStatementCommand.run(arguments: arguments, configuration: configuration))
     case "demo":
         try DemoCommand.run(configuration: configuration)
     case "help", "--help", "-h":

@@ -23,7 +23,7 @@ CREATE TABLE import_batches (
     -- Hex SHA-256 of the uploaded file; empty for manual entries.
     file_sha256 text NOT NULL DEFAULT '',
     format text NOT NULL,
-    mode text NOT NULL CHECK (mode IN ('snapshot', 'delta', 'manual')),
+    mode text NOT NULL CHECK (mode IN ('snapshot', 'delta', 'manual', 'statement')),
     partial boolean NOT NULL DEFAULT false,
     status text NOT NULL CHECK (status IN ('applied', 'rejected')),
     -- Why the whole file was rejected, in Czech; empty for applied batches.
@@ -133,3 +133,19 @@ CREATE TABLE api_keys (
 );
 
 CREATE INDEX api_keys_organization ON api_keys (organization_id);
+
+-- Incoming payments read from bank statements. The bank's reference keeps a statement imported twice from paying
+-- twice; receivable_id is the receivable the payment was matched to, NULL when none matched.
+CREATE TABLE bank_payments (
+    organization_id bigint NOT NULL REFERENCES organizations (id),
+    reference text NOT NULL,
+    batch_id bigint NOT NULL REFERENCES import_batches (id),
+    receivable_id bigint REFERENCES receivables (id),
+    amount_minor bigint NOT NULL,
+    currency text NOT NULL,
+    variable_symbol text NOT NULL,
+    booked_on date,
+    counter_account text NOT NULL DEFAULT '',
+    counter_name text NOT NULL DEFAULT '',
+    PRIMARY KEY (organization_id, reference)
+);
