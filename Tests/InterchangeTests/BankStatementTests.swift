@@ -4,9 +4,11 @@ import Interchange
 import Testing
 
 @Suite struct BankStatementTests {
-    /// A GPC entry line of 128 characters.
+    /// Builds a GPC entry line of 128 characters.
     static func gpcEntry(id: String, hellers: Int, code: String, symbol: String, name: String = "PLATCE") -> String {
-        func pad(_ text: String, _ width: Int) -> String { String(repeating: "0", count: max(0, width - text.count)) + text }
+        func pad(_ text: String, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - text.count)) + text
+        }
         var line = "075" + pad("1234567", 16) + pad("100785108", 16) + pad(id, 13) + pad(String(hellers), 12) + code
         line += pad(symbol, 10) + pad("308", 10) + pad("0", 10) + "041226"
         line += name.padding(toLength: 20, withPad: " ", startingAt: 0) + "0" + "0203" + "041226"

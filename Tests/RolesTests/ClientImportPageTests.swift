@@ -96,7 +96,8 @@ import Web
         let saved = browser.post("/klient/pohledavky/nova", fields)
         #expect(saved.response.status == 303)
         let stored = try #require(
-            try ReceivableRepository.find(externalID: "R-1", organizationID: fixture.creditorA.id, on: fixture.connection))
+            try ReceivableRepository.find(
+                externalID: "R-1", organizationID: fixture.creditorA.id, on: fixture.connection))
         #expect(stored.source == "manual")
         #expect(stored.total == .czk(250000))
 

@@ -56,7 +56,8 @@ import Testing
         #expect(stored.map(\.dueDate) == [CalendarDate(iso: "2013-03-13")!, CalendarDate(iso: "2013-06-30")!])
         #expect(stored.map(\.variableSymbol) == ["111999", "111999"])
         #expect(stored.map(\.invoiceNumber) == ["FV-111999/2011", "FV-111999/2011"])
-        #expect(stored.map(\.total) == [Money(minorUnits: 790, currency: .eur), Money(minorUnits: 790, currency: .eur)])
+        #expect(
+            stored.map(\.total) == [Money(minorUnits: 790, currency: .eur), Money(minorUnits: 790, currency: .eur)])
         #expect(stored.allSatisfy { $0.remaining.currency == .eur })
         #expect(stored.allSatisfy { $0.timeBarred })
         #expect(stored.allSatisfy { $0.debtorName == "Ministerstvo financí ČR" })
@@ -131,9 +132,11 @@ import Testing
     }
 
     @Test func timeBarredReceivableIsMarked() throws {
-        _ = try importXML(Samples.kolektorXML(receivables: Samples.receivable("FV-OLD", due: "2023-12-01", issued: "2023-11-01")))
+        _ = try importXML(
+            Samples.kolektorXML(receivables: Samples.receivable("FV-OLD", due: "2023-12-01", issued: "2023-11-01")))
         let stored = try #require(
-            try ReceivableRepository.find(externalID: "FV-OLD", organizationID: fixture.creditorA.id, on: fixture.connection))
+            try ReceivableRepository.find(
+                externalID: "FV-OLD", organizationID: fixture.creditorA.id, on: fixture.connection))
         #expect(stored.timeBarred)
         #expect(stored.status == .open)
     }
@@ -257,7 +260,8 @@ import Testing
                 of: "<import ", with: "<!DOCTYPE import [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<import ")
             return (try TempFile.write("xxe.xml", text: xml), ImportLimits())
         case .entityExpansion:
-            let xml = "<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><b>&b;</b>"
+            let xml =
+                "<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><b>&b;</b>"
             return (try TempFile.write("bomb.xml", text: xml), ImportLimits())
         case .oversize:
             return (try TempFile.write("big.xml", text: valid), ImportLimits(maxBytes: 512))

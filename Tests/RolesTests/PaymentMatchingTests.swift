@@ -30,16 +30,20 @@ import Testing
 
     func state(_ externalID: String) throws -> String {
         let stored = try #require(
-            try ReceivableRepository.find(externalID: externalID, organizationID: fixture.creditorA.id, on: fixture.connection))
+            try ReceivableRepository.find(
+                externalID: externalID, organizationID: fixture.creditorA.id, on: fixture.connection))
         return "\(stored.status.rawValue) \(stored.remaining.minorUnits)"
     }
 
     @Test func paymentsCloseAndReduceByVariableSymbol() throws {
         let payments = [
-            BankPayment(line: 1, reference: "A1", amount: .czk(100000), isCredit: true, variableSymbol: "111", date: nil),
-            BankPayment(line: 2, reference: "A2", amount: .czk(30000), isCredit: true, variableSymbol: "222", date: nil),
+            BankPayment(
+                line: 1, reference: "A1", amount: .czk(100000), isCredit: true, variableSymbol: "111", date: nil),
+            BankPayment(
+                line: 2, reference: "A2", amount: .czk(30000), isCredit: true, variableSymbol: "222", date: nil),
             BankPayment(line: 3, reference: "A3", amount: .czk(5000), isCredit: true, variableSymbol: "999", date: nil),
-            BankPayment(line: 4, reference: "A4", amount: .czk(5000), isCredit: false, variableSymbol: "222", date: nil),
+            BankPayment(
+                line: 4, reference: "A4", amount: .czk(5000), isCredit: false, variableSymbol: "222", date: nil),
         ]
         let batch = try apply(payments)
         #expect(batch.paidCount == 1)

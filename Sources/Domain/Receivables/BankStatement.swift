@@ -4,7 +4,7 @@ public struct BankPayment: Sendable, Equatable {
     public var line: Int
     /// The bank's identifier of the entry, unique per account; it keeps a statement imported twice from counting twice.
     public var reference: String
-    /// The amount, always positive; `isCredit` tells the direction.
+    /// The amount, always positive. `isCredit` gives the direction.
     public var amount: Money
     /// True for money received on the creditor's account.
     public var isCredit: Bool

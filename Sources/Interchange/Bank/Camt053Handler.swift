@@ -43,7 +43,8 @@ final class Camt053Handler: XMLFormatHandler {
             entry[details + "RmtInf/Ustrd"],
         ]
         let symbol = candidates.lazy.compactMap { $0.flatMap(VariableSymbolText.find) }.first ?? ""
-        let reference = entry["AcctSvcrRef"] ?? entry["NtryRef"] ?? entry[details + "Refs/AcctSvcrRef"]
+        let reference =
+            entry["AcctSvcrRef"] ?? entry["NtryRef"] ?? entry[details + "Refs/AcctSvcrRef"]
             ?? "\(entry["BookgDt/Dt"] ?? "")/\(amountText)/\(symbol)/\(entryLine)"
         statement.payments.append(
             BankPayment(

@@ -4,9 +4,9 @@ import Foundation
 /// Reads a GPC/ABO bank statement: fixed-width lines of 128 characters in Windows-1250, record `074` the header and
 /// record `075` one entry.
 ///
-/// Entry columns (1-based): own account 4–19, counter-account 20–35, entry id 36–48, amount in hellers 49–60,
-/// posting code 61 (1 debit, 2 credit, 4 and 5 reversals of a debit and a credit), variable symbol 62–71, value date
-/// 92–97 (DDMMYY), counter-party name 98–117, currency as ISO 4217 number 119–122.
+/// Entry columns (1-based): own account 4–19, counter-account 20–35, entry id 36–48, amount in hellers 49–60.
+/// The posting code in column 61 is 1 for a debit, 2 for a credit, 4 and 5 for their reversals. Then come the
+/// variable symbol 62–71, value date 92–97 (DDMMYY), counter-party name 98–117 and ISO 4217 currency number 119–122.
 /// NOTE: some banks permute the account digits or use other posting codes; no per-bank setting exists yet.
 public enum GPCReader {
     static let currencies: [String: Currency] = ["0203": .czk, "0978": .eur, "0840": .usd, "0826": .gbp]

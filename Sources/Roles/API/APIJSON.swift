@@ -39,12 +39,13 @@ struct JSONObject {
 
 extension APISite {
     static func json(_ object: JSONObject, status: Int = 200) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object.foundationValue, options: [.sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object.foundationValue, options: [.sortedKeys])) ?? Data()
         return Response(
             status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(data))
     }
 
-    /// An amount as a decimal string with a dot and two decimals (`"1234.50"`), exact unlike a JSON number.
+    /// Encodes an amount as a decimal string with a dot and two decimals (`"1234.50"`), exact unlike a JSON number.
     static func money(_ money: Money) -> JSONNode {
         let magnitude = money.minorUnits.magnitude
         let sign = money.minorUnits < 0 ? "-" : ""
@@ -61,6 +62,7 @@ extension APISite {
         object.add("mode", .string(batch.mode))
         object.add("partial", .bool(batch.partial))
         object.add("created_at", .string(ISO8601DateFormatter().string(from: batch.createdAt)))
+
         var counts = JSONObject()
         counts.add("rows", .integer(Int64(batch.rowCount)))
         counts.add("new", .integer(Int64(batch.newCount)))
@@ -70,6 +72,7 @@ extension APISite {
         counts.add("unchanged", .integer(Int64(batch.unchangedCount)))
         counts.add("rejected", .integer(Int64(batch.rejectedCount)))
         object.add("counts", .object(counts))
+
         object.add(
             "issues",
             .array(
@@ -81,6 +84,7 @@ extension APISite {
                     item.add("reason", .string(issue.reason))
                     return .object(item)
                 }))
+
         if let changes {
             object.add(
                 "changes",

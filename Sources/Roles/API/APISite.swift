@@ -76,7 +76,8 @@ enum APISite {
         }
         guard !request.body.isEmpty else { throw APIError(400, "Tělo požadavku neobsahuje žádný soubor.") }
         let fileName = URL(fileURLWithPath: request.query["filename"] ?? "import.xml").lastPathComponent
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kolektor-api-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kolektor-api-\(UUID().uuidString)")
         try Data(request.body).write(to: temporary)
         defer { try? FileManager.default.removeItem(at: temporary) }
         let service = ImportService(
@@ -85,6 +86,14 @@ enum APISite {
             try service.importFile(
                 at: temporary, fileName: fileName, organization: organization, actor: "api", mode: mode,
                 partial: request.query["partial"] == "1", on: connection)
+        }
+        if batch.status == .rejected {
+            context.application.logger.info(
+                "import rejected",
+                [
+                    "request_id": request.requestID, "import.batch_id": "\(batch.id)",
+                    "organization_id": "\(organization.id)",
+                ])
         }
         return json(summary(batch, changes: nil), status: batch.status == .applied ? 201 : 422)
     }

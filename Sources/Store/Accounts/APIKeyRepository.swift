@@ -24,7 +24,7 @@ public enum APIKeyRepository {
         return try decode(row)
     }
 
-    /// The active key with this hash, marking it used; nil for an unknown or revoked key.
+    /// Finds the active key with this hash and marks it used. Returns nil for an unknown or revoked key.
     public static func use(keyHash: [UInt8], now: Date, on connection: Connection) throws -> APIKey? {
         try connection.query(
             """

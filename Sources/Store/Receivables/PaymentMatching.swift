@@ -4,8 +4,8 @@ import Foundation
 /// Matches incoming bank payments to open receivables by variable symbol and amount, and records them as an import
 /// batch with mode `statement`.
 ///
-/// Among the open receivables of the creditor with the payment's variable symbol and currency, the one whose
-/// remaining amount equals the payment wins; otherwise the one due first. The payment lowers its remaining amount
+/// The candidates are the creditor's open receivables with the payment's variable symbol and currency. The one whose
+/// remaining amount equals the payment wins, otherwise the one due first. The payment lowers its remaining amount
 /// (a partial payment) or closes it as paid. A payment whose bank reference was seen before is skipped, so a
 /// statement imported twice changes nothing. Debits and payments without a match are listed in the report.
 /// NOTE: an overpayment beyond the receivable's remaining amount is not carried to other receivables.
@@ -74,6 +74,7 @@ public enum PaymentMatching {
             unchanged += 1
             return nil
         }
+
         let candidate = try connection.query(
             """
             SELECT id, external_id, remaining_minor FROM receivables
@@ -90,6 +91,7 @@ public enum PaymentMatching {
                 line: payment.line, field: "variabilní symbol", value: payment.variableSymbol,
                 reason: "platbu \(Formatting.money(payment.amount)) se nepodařilo spárovat s otevřenou pohledávkou")
         }
+
         let id = try candidate.int("id")
         let remaining = try candidate.int("remaining_minor")
         let newRemaining = max(0, remaining - payment.amount.minorUnits)

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 extension ReceivableImport {
-    /// The identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
+    /// Returns the identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
     /// the address (or the e-mail when there is no street).
     static func identity(of debtor: DebtorRecord) -> String {
         if !debtor.ico.isEmpty { return "ico:\(debtor.ico)" }
@@ -36,7 +36,8 @@ extension ReceivableImport {
                 let debtor = debtors[key]
                 rows.append([
                     "key": .integer(Int64(key)), "kind": .string(debtor.kind.rawValue), "name": .string(debtor.name),
-                    "ico": .string(debtor.ico), "dic": .string(debtor.dic), "birth_date": .optional(debtor.birthDate?.iso),
+                    "ico": .string(debtor.ico), "dic": .string(debtor.dic),
+                    "birth_date": .optional(debtor.birthDate?.iso),
                     "street": .string(debtor.street), "city": .string(debtor.city),
                     "postal_code": .string(debtor.postalCode), "country": .string(debtor.country),
                     "email": .string(debtor.email), "phone": .string(debtor.phone),

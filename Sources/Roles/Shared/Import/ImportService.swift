@@ -51,7 +51,7 @@ public struct ImportService {
         return try ReceivableImport.apply(request, now: now, on: connection)
     }
 
-    /// The Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
+    /// Returns the Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
     /// supplier; every other format must name one.
     static func supplierMismatch(_ validated: ValidatedImport, organization: Organization) -> String? {
         if validated.format == .csv { return nil }
