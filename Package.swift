@@ -36,7 +36,15 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         .target(name: "Domain", swiftSettings: strictSettings),
+        // Reading ZIP archives (.isdocx packages) over zlib.
+        .target(name: "Archive", dependencies: ["CZlib"], swiftSettings: strictSettings),
         // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
         .target(name: "Crypto", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
         .target(name: "Interchange", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -49,7 +57,7 @@ let package = Package(
         .target(name: "Web", dependencies: ["Domain", "CFastCGI"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Archive"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -62,6 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Domain", "TestSupport"], swiftSettings: strictSettings),

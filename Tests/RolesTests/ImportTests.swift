@@ -345,3 +345,38 @@ enum TempFile {
         try write(name, bytes: Array(text.utf8))
     }
 }
+
+/// An .isdocx package (ZIP with manifest.xml and faktura.isdoc) for creditor A, written by Python's zipfile module.
+enum ISDOCXFixture {
+    static let bytes = Array(
+        Data(
+            base64Encoded:
+                "UEsDBBQAAAAIAEGlhF0TO9giaQAAAIIAAAAMAAAAbWFuaWZlc3QueG1sPcxBDoMwDETRq0Q+QAztrkrCWazUEVaJQcRUqKcvVCrreX/CsNfJvXltMmuE3ncwpFBJpXAzd4zaIoxmywNR2nPOPn9QqXJbKDPeuv6Ofw5nKXqgrbKaKzLxSSMUetm2kv89AKZwNekLUEsDBBQAAAAIAEGlhF0ybHf9nQEAAJoDAAANAAAAZmFrdHVyYS5pc2RvY41TS07DMBDd9xRR9onttCkfuUaoEVLEV6KwYOc6Biw5dhQ7FeEqXIeDMQltIbQgNrbnzZuZN/aYnryUOljJ2ilrZiGJcRhII2yhzNMsbPxjdBiesBHNzcoqIQNgGzcLn72vjhFSrrAiFq/I8FK6iguJEkzG4VfCaYzjJGSjIKCZFU0pjV+0lWSEooFN84yd3UcP+U0ELjDo3R2sa7s/09y5RmbcS5bgZBoREuGOu0W7IhdWcD1v6hqaaOe2kGz+cE7RLtyRT4WwjfHQ6m1TVVrJ+obXvmX0+5YXoFE9KsE9dNQLTVJ8dJBOx59C0V4aWudAvxUZCpg3ztvyvwIm6Zgc4HTyl4AevIJ3YbRfr4vl+1sN96QDHruYok8f+sbbo3moq79h+cT1pTXS87pdWM81owv+khuhG6dW8rTsQhlJCI4xpmiPD7S1fKl3qEMYXm23VKcAaN3cXEpuHNtY3UEVuxm32CCsH4FJ0pccgjSDakp/Jc5+zBxJt1EbF73nteqU37bl0uqeCpP5A4WJ36RGW9EDAfDP0PqjsdEHUEsBAhQDFAAAAAgAQaWEXRM72CJpAAAAggAAAAwAAAAAAAAAAAAAAIABAAAAAG1hbmlmZXN0LnhtbFBLAQIUAxQAAAAIAEGlhF0ybHf9nQEAAJoDAAANAAAAAAAAAAAAAACAAZMAAABmYWt0dXJhLmlzZG9jUEsFBgAAAAACAAIAdQAAAFsCAAAAAA=="
+        )!)
+}
+
+@Suite(.serialized) struct ISDOCXImportTests {
+    @Test func isdocxPackageImports() throws {
+        let fixture = try PortalFixture()
+        let url = try TempFile.write("faktura.isdocx", bytes: ISDOCXFixture.bytes)
+        let batch = try ImportService(now: fixture.clock.now).importFile(
+            at: url, fileName: "faktura.isdocx", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .applied)
+        #expect(batch.newCount == 1)
+        let stored = try ReceivableRepository.all(organizationID: fixture.creditorA.id, on: fixture.connection)
+        #expect(stored.map(\.invoiceNumber) == ["FV-ZIP-1"])
+        #expect(stored.first?.variableSymbol == "20261")
+        #expect(stored.first?.total == .czk(121000))
+    }
+
+    @Test func brokenIsdocxIsRejected() throws {
+        let fixture = try PortalFixture()
+        let url = try TempFile.write("faktura.isdocx", bytes: Array(ISDOCXFixture.bytes.prefix(100)))
+        let batch = try ImportService(now: fixture.clock.now).importFile(
+            at: url, fileName: "faktura.isdocx", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("ZIP"))
+    }
+}

@@ -13,8 +13,8 @@ enum ImportTexts {
         ],
         "import.upload.file": ["Soubor", "File"],
         "import.upload.formats": [
-            "Kolektor XML, ISDOC (.isdoc), POHODA XML, Money S3 XML nebo CSV se středníky, v kódování UTF-8 nebo Windows-1250.",
-            "Kolektor XML, ISDOC (.isdoc), POHODA XML, Money S3 XML or semicolon-separated CSV, in UTF-8 or Windows-1250.",
+            "Kolektor XML, ISDOC (.isdoc, .isdocx), POHODA XML, Money S3 XML nebo CSV se středníky, v kódování UTF-8 nebo Windows-1250.",
+            "Kolektor XML, ISDOC (.isdoc, .isdocx), POHODA XML, Money S3 XML or semicolon-separated CSV, in UTF-8 or Windows-1250.",
         ],
         "import.upload.mode": ["Co soubor obsahuje", "What the file contains"],
         "import.mode.delta": [
