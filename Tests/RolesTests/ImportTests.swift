@@ -380,3 +380,22 @@ enum ISDOCXFixture {
         #expect(batch.message.contains("ZIP"))
     }
 }
+
+@Suite(.serialized) struct SparseDebtorImportTests {
+    @Test func consumerWithOnlyNameReimportsUnchanged() throws {
+        let fixture = try PortalFixture()
+        let csv = "číslo faktury;datum splatnosti;částka;název\nFV-1;2026-11-30;100;Jan Novák\n"
+        let service = ImportService(now: fixture.clock.now)
+        func importOnce() throws -> ImportBatchSummary {
+            try service.importFile(
+                at: try TempFile.write("a.csv", text: csv), fileName: "a.csv", organization: fixture.creditorA,
+                actor: "test", mode: .snapshot, partial: false, on: fixture.connection)
+        }
+        #expect(try importOnce().newCount == 1)
+        let debtors = try fixture.connection.query("SELECT count(*) AS n FROM debtors").first!.int("n")
+        let second = try importOnce()
+        #expect(second.unchangedCount == 1)
+        #expect(second.updatedCount == 0)
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM debtors").first!.int("n") == debtors)
+    }
+}

@@ -62,7 +62,7 @@ extension ReceivableImport {
     /// Matches file debtors to stored ones, records and applies contact changes, and inserts the new debtors.
     ///
     /// Businesses match by IČO. Others match by name (case-insensitive) plus the same street, city and postal code,
-    /// or plus the same e-mail. Empty values in the file never erase stored ones.
+    /// the same e-mail or the same date of birth. Empty values in the file never erase stored ones.
     static func matchDebtors(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
         // The cast keeps the comparison on char(8), so the debtors_ico index serves it.
         try connection.query(
@@ -78,8 +78,25 @@ extension ReceivableImport {
                 SELECT min(d.id) FROM debtors d
                 WHERE d.organization_id = \(organizationID) AND d.ico IS NULL AND lower(d.name) = lower(t.name)
                   AND ((t.street <> '' AND d.street = t.street AND d.city = t.city AND d.postal_code = t.postal_code)
-                       OR (t.email <> '' AND d.email = t.email)))
+                       OR (t.email <> '' AND d.email = t.email)
+                       OR (t.birth_date IS NOT NULL AND d.birth_date = t.birth_date)))
             WHERE t.ico = ''
+            """)
+        // A debtor the file names too sparsely to match (a bare name) keeps the debtor of its receivables stored
+        // earlier under the same name, so re-importing such a file neither adds debtors nor moves receivables.
+        try connection.query(
+            """
+            UPDATE import_debtors t SET debtor_id = earlier.debtor_id
+            FROM (
+                SELECT r.debtor_key, min(e.debtor_id) AS debtor_id
+                FROM import_rows r
+                JOIN import_debtors u ON u.key = r.debtor_key AND u.debtor_id IS NULL
+                JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = r.external_id
+                JOIN debtors d ON d.id = e.debtor_id
+                WHERE lower(d.name) = lower(u.name) AND (u.ico = '' OR d.ico = u.ico::char(8))
+                GROUP BY r.debtor_key
+            ) earlier
+            WHERE t.key = earlier.debtor_key
             """)
         try connection.query(
             """
