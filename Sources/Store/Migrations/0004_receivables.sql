@@ -120,6 +120,7 @@ CREATE TABLE debtor_history (
 );
 
 CREATE INDEX debtor_history_debtor ON debtor_history (organization_id, debtor_id, id);
+CREATE INDEX debtor_history_batch ON debtor_history (batch_id);
 
 -- API keys of a creditor for the REST API. Only the SHA-256 of a key is stored; the key is shown once on creation.
 CREATE TABLE api_keys (

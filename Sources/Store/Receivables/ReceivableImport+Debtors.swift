@@ -129,7 +129,7 @@ extension ReceivableImport {
                 updated_at = \(now)
             FROM import_debtors t
             WHERE d.id = t.debtor_id
-              AND EXISTS (SELECT 1 FROM debtor_history h WHERE h.batch_id = \(batchID) AND h.debtor_id = d.id)
+              AND d.id IN (SELECT h.debtor_id FROM debtor_history h WHERE h.batch_id = \(batchID))
             """)
         try connection.query(
             "UPDATE import_debtors SET debtor_id = nextval('debtors_id_seq'), is_new = true WHERE debtor_id IS NULL")

@@ -104,21 +104,20 @@ extension ReceivableImport {
     static func closeMissing(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
         try connection.query(
             """
+            WITH closing AS (
+                SELECT e.id, e.external_id, e.remaining_minor FROM receivables e
+                WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
+                  AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
+                FOR UPDATE
+            ), closed AS (
+                UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),
+                                         updated_at = \(now)
+                FROM closing c WHERE e.id = c.id
+            )
             INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
                                             old_status, new_status, old_remaining_minor, new_remaining_minor)
-            SELECT \(organizationID), \(batchID), e.id, 0, e.external_id, 'paid', e.status, 'paid',
-                   e.remaining_minor, 0
-            FROM receivables e
-            WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
-              AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
-            ORDER BY e.id
-            """)
-        try connection.query(
-            """
-            UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),
-                                     updated_at = \(now)
-            FROM receivable_changes c
-            WHERE c.batch_id = \(batchID) AND c.line = 0 AND c.receivable_id = e.id
+            SELECT \(organizationID), \(batchID), id, 0, external_id, 'paid', 'open', 'paid', remaining_minor, 0
+            FROM closing ORDER BY id
             """)
     }
 
