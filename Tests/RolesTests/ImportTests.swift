@@ -399,3 +399,23 @@ enum ISDOCXFixture {
         #expect(try fixture.connection.query("SELECT count(*) AS n FROM debtors").first!.int("n") == debtors)
     }
 }
+
+@Suite(.serialized) struct EmptySnapshotTests {
+    @Test func emptySnapshotIsRejected() throws {
+        let fixture = try PortalFixture()
+        let service = ImportService(now: fixture.clock.now)
+        let first = try TempFile.write("a.xml", text: Samples.kolektorXML(receivables: Samples.receivable("FV-1")))
+        _ = try service.importFile(
+            at: first, fileName: "a.xml", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        let empty = try TempFile.write("b.xml", text: Samples.kolektorXML(receivables: ""))
+        let batch = try service.importFile(
+            at: empty, fileName: "b.xml", organization: fixture.creditorA, actor: "test", mode: .snapshot,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("režimu delta"))
+        let stored = try ReceivableRepository.find(
+            externalID: "FV-1", organizationID: fixture.creditorA.id, on: fixture.connection)
+        #expect(stored?.status == .open)
+    }
+}

@@ -19,6 +19,14 @@ public enum ReceivableImport {
     public static func apply(_ request: ImportRequest, now: Date, on connection: Connection) throws
         -> ImportBatchSummary
     {
+        if request.mode == .snapshot && request.fileExternalIDs.isEmpty {
+            // An empty snapshot would close every open receivable, which is far more often a wrong export.
+            return try ImportBatchRepository.recordRejected(
+                request,
+                message: "Soubor v režimu snapshot neobsahuje žádnou pohledávku, takže by uzavřel všechny otevřené "
+                    + "pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.",
+                issues: request.issues, now: now, on: connection)
+        }
         if !request.issues.isEmpty && !request.partial {
             return try ImportBatchRepository.recordRejected(
                 request, message: rowsRejectedMessage(request.issues), issues: request.issues, now: now,
