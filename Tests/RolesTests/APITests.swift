@@ -89,3 +89,47 @@ import Web
         #expect(result.status == 400)
     }
 }
+
+@Suite(.serialized) struct ClientAPIKeyPageTests {
+    @Test func adminCreatesUsesAndRevokesKey() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        #expect(browser.get("/klient/api-klice").response.status == 200)
+
+        let created = browser.post("/klient/api-klice", [("csrf_token", "csrf-adminA"), ("nazev", "POHODA")])
+        #expect(created.response.status == 200)
+        let marker = try #require(created.body.range(of: "<code>"))
+        let key = String(created.body[marker.upperBound...].prefix { $0 != "<" })
+        #expect(key.hasPrefix("kol_"))
+
+        let request = Request(method: "GET", target: "/api/v1/receivables", headers: ["authorization": "Bearer \(key)"])
+        #expect(fixture.application.respond(to: request, database: fixture.handle).status == 200)
+
+        let stored = try #require(
+            try APIKeyRepository.all(organizationID: fixture.creditorA.id, on: fixture.connection).first)
+        let revoked = browser.post("/klient/api-klice/\(stored.id)/zrusit", [("csrf_token", "csrf-adminA")])
+        #expect(revoked.response.status == 303)
+        #expect(fixture.application.respond(to: request, database: fixture.handle).status == 401)
+        #expect(!browser.get("/klient/api-klice").body.contains(key))
+    }
+
+    @Test func subordinateCannotManageKeys() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("subordinateA", site: .client)
+        #expect(browser.get("/klient/api-klice").response.status == 403)
+    }
+
+    @Test func adminCannotRevokeOtherCreditorsKey() throws {
+        let fixture = try PortalFixture()
+        let keyB = try APIKeyRepository.insert(
+            organizationID: fixture.creditorB.id, name: "B", keyHash: Digest.sha256("kol_b"), now: fixture.clock.now,
+            on: fixture.connection)
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        _ = browser.post("/klient/api-klice/\(keyB.id)/zrusit", [("csrf_token", "csrf-adminA")])
+        let stillActive = try APIKeyRepository.all(organizationID: fixture.creditorB.id, on: fixture.connection)
+        #expect(stillActive.first?.revokedAt == nil)
+    }
+}

@@ -119,5 +119,26 @@ enum ImportTexts {
         "receivables.field.ulice": ["Ulice a číslo", "Street and number"],
         "receivables.field.obec": ["Obec", "City"],
         "receivables.field.psc": ["PSČ", "Postal code"],
+
+        "client.nav.apiKeys": ["API klíče", "API keys"],
+        "apikeys.title": ["API klíče", "API keys"],
+        "apikeys.lead": [
+            "Klíčem se váš účetní systém přihlašuje k REST API Kolektoru (import pohledávek, stav pohledávek). Klíč uvidíte jen jednou, hned po založení.",
+            "Your accounting system signs in to the Kolektor REST API (import and state of receivables) with a key. You see the key only once, right after creating it.",
+        ],
+        "apikeys.created": [
+            "Klíč byl založen. Zkopírujte si ho teď, znovu ho zobrazit nelze:",
+            "The key has been created. Copy it now, it cannot be shown again:",
+        ],
+        "apikeys.name": ["Název klíče", "Key name"],
+        "apikeys.name.hint": ["Například „POHODA – noční export“.", "For example \"POHODA nightly export\"."],
+        "apikeys.created.at": ["Založen", "Created"],
+        "apikeys.state": ["Stav", "Status"],
+        "apikeys.revoked": ["zrušen", "revoked"],
+        "apikeys.revoke": ["Zrušit klíč", "Revoke key"],
+        "apikeys.create": ["Založit klíč", "Create key"],
+        "apikeys.error.name": [
+            "Vyplňte název klíče (nejvýše 100 znaků).", "Enter the key's name (at most 100 characters).",
+        ],
     ])
 }

@@ -15,6 +15,7 @@ enum SiteNavigation {
                 links.append(.init(titleKey: "client.nav.receivables", path: prefix + "pohledavky"))
                 links.append(.init(titleKey: "client.nav.imports", path: prefix + "importy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
+                links.append(.init(titleKey: "client.nav.apiKeys", path: prefix + "api-klice"))
             }
             return links
         case .lawyer, .arbitrator, .bailiff, .operator:

@@ -35,6 +35,13 @@ public enum APIKeyRepository {
         ).first.map(decode)
     }
 
+    /// The creditor's keys, newest first, revoked ones included.
+    public static func all(organizationID: Int64, on connection: Connection) throws -> [APIKey] {
+        try connection.query(
+            "SELECT * FROM api_keys WHERE organization_id = \(organizationID) ORDER BY id DESC"
+        ).rows.map(decode)
+    }
+
     public static func revoke(id: Int64, organizationID: Int64, now: Date, on connection: Connection) throws {
         try connection.query(
             """
