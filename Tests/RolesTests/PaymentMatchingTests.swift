@@ -4,6 +4,7 @@ import Interchange
 import Roles
 import Store
 import Testing
+import Web
 
 /// Bank payments matched to imported receivables by variable symbol and amount.
 @Suite(.serialized) struct PaymentMatchingTests {
@@ -68,5 +69,48 @@ import Testing
         ])
         #expect(batch.paidCount == 0)
         #expect(try state("FV-1") == "open 100000")
+    }
+}
+
+@Suite(.serialized) struct ClientBankStatementPageTests {
+    @Test func uploadedStatementPaysReceivable() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        let xml = Samples.kolektorXML(
+            receivables: Samples.receivable("FV-1").replacingOccurrences(
+                of: "<issueDate>", with: "<variableSymbol>111</variableSymbol><issueDate>"))
+        _ = browser.postMultipart(
+            "/klient/importy", [("csrf_token", "csrf-adminA"), ("rezim", "delta")],
+            file: ("soubor", "a.xml", Array(xml.utf8)))
+        #expect(browser.get("/klient/vypisy").response.status == 200)
+
+        let camt = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+              <Ntry><NtryRef>R1</NtryRef><Amt Ccy="CZK">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+                <BookgDt><Dt>2026-12-01</Dt></BookgDt>
+                <NtryDtls><TxDtls><Refs><EndToEndId>/VS/111/SS//KS/0308</EndToEndId></Refs></TxDtls></NtryDtls>
+              </Ntry>
+            </Stmt></BkToCstmrStmt></Document>
+            """
+        let posted = browser.postMultipart(
+            "/klient/vypisy", [("csrf_token", "csrf-adminA")], file: ("soubor", "vypis.xml", Array(camt.utf8)))
+        #expect(posted.response.status == 303)
+        let report = browser.get(try #require(posted.response.header("Location")))
+        #expect(report.body.contains("bankovní výpis"))
+        let stored = try ReceivableRepository.find(
+            externalID: "FV-1", organizationID: fixture.creditorA.id, on: fixture.connection)
+        #expect(stored?.status == .paid)
+    }
+
+    @Test func unreadableStatementShowsCzechError() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        let posted = browser.postMultipart(
+            "/klient/vypisy", [("csrf_token", "csrf-adminA")], file: ("soubor", "vypis.gpc", Array("xyz\n".utf8)))
+        #expect(posted.response.status == 422)
+        #expect(posted.body.contains("GPC/ABO"))
     }
 }

@@ -121,6 +121,14 @@ enum ImportTexts {
         "receivables.field.psc": ["PSČ", "Postal code"],
 
         "client.nav.apiKeys": ["API klíče", "API keys"],
+        "client.nav.statements": ["Výpisy", "Statements"],
+        "import.mode.statement": ["bankovní výpis", "bank statement"],
+        "statements.title": ["Bankovní výpisy", "Bank statements"],
+        "statements.lead": [
+            "Nahrajte výpis ve formátu GPC/ABO (.gpc, .abo) nebo camt.053 (XML). Kolektor spáruje příchozí platby s otevřenými pohledávkami podle variabilního symbolu a částky. Opakované nahrání téhož výpisu nic nezmění.",
+            "Upload a statement in GPC/ABO (.gpc, .abo) or camt.053 (XML). Kolektor matches incoming payments to open receivables by variable symbol and amount. Uploading the same statement again changes nothing.",
+        ],
+        "statements.submit": ["Spárovat platby", "Match payments"],
         "apikeys.title": ["API klíče", "API keys"],
         "apikeys.lead": [
             "Klíčem se váš účetní systém přihlašuje k REST API Kolektoru (import pohledávek, stav pohledávek). Klíč uvidíte jen jednou, hned po založení.",

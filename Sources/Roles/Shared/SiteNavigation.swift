@@ -14,6 +14,7 @@ enum SiteNavigation {
             if viewer.user.role == .clientAdmin {
                 links.append(.init(titleKey: "client.nav.receivables", path: prefix + "pohledavky"))
                 links.append(.init(titleKey: "client.nav.imports", path: prefix + "importy"))
+                links.append(.init(titleKey: "client.nav.statements", path: prefix + "vypisy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
                 links.append(.init(titleKey: "client.nav.apiKeys", path: prefix + "api-klice"))
             }
