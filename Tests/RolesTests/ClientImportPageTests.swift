@@ -124,3 +124,24 @@ import Web
         #expect(result.body.contains("částka musí být kladná"))
     }
 }
+
+@Suite(.serialized) struct DebtorHistoryPageTests {
+    @Test func debtorDetailShowsContactChange() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        let first = Samples.kolektorXML(receivables: Samples.receivable("FV-1"))
+        let second = first.replacingOccurrences(of: "ucetni@odberatel.cz", with: "fakturace@odberatel.cz")
+        for xml in [first, second] {
+            _ = browser.postMultipart(
+                "/klient/importy", [("csrf_token", "csrf-adminA"), ("rezim", "delta")],
+                file: ("soubor", "a.xml", Array(xml.utf8)))
+        }
+        let debtorID = try fixture.connection.query("SELECT debtor_id FROM receivables").first!.int("debtor_id")
+        let page = browser.get("/klient/dluznici/\(debtorID)")
+        #expect(page.response.status == 200)
+        #expect(page.body.contains("Historie změn údajů"))
+        #expect(page.body.contains("ucetni@odberatel.cz"))
+        #expect(page.body.contains("fakturace@odberatel.cz"))
+    }
+}
