@@ -35,7 +35,7 @@ public enum APIKeyRepository {
         ).first.map(decode)
     }
 
-    /// The creditor's keys, newest first, revoked ones included.
+    /// Returns the creditor's keys, newest first, revoked ones included.
     public static func all(organizationID: Int64, on connection: Connection) throws -> [APIKey] {
         try connection.query(
             "SELECT * FROM api_keys WHERE organization_id = \(organizationID) ORDER BY id DESC"

@@ -11,7 +11,7 @@ public struct DebtorChange: Sendable, Equatable {
 
 /// Reads the history of debtor changes. Every query filters by the organization.
 public enum DebtorHistoryRepository {
-    /// The changes of one debtor, newest first.
+    /// Returns the changes of one debtor, newest first.
     public static func changes(debtorID: Int64, organizationID: Int64, limit: Int = 200, on connection: Connection)
         throws -> [DebtorChange]
     {
