@@ -54,7 +54,15 @@ let package = Package(
         // C wrappers for libcurl's variadic option setter, which Swift cannot call directly.
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         .target(name: "Domain", swiftSettings: strictSettings),
+        // Reading ZIP archives (.isdocx packages) over zlib.
+        .target(name: "Archive", dependencies: ["CZlib"], swiftSettings: strictSettings),
         // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
         .target(name: "Crypto", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
         .target(name: "Interchange", dependencies: ["Domain"], swiftSettings: strictSettings),
@@ -72,7 +80,7 @@ let package = Package(
         .target(name: "Documents", dependencies: ["CPangoCairo", "CQREncode"], swiftSettings: strictSettings),
         .target(
             name: "Roles",
-            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Delivery", "Documents"],
+            dependencies: ["Domain", "Interchange", "Store", "Web", "Crypto", "Delivery", "Documents", "Archive"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -86,6 +94,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: strictSettings),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: strictSettings),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Domain"], swiftSettings: strictSettings),
         .testTarget(name: "WebTests", dependencies: ["Web", "Domain"], swiftSettings: strictSettings),

@@ -16,6 +16,7 @@ enum AdminCommand {
           portal admin create-partner --role lawyer|arbitrator|bailiff|operator --email E-MAIL --name JMÉNO
                                       [--cak ČÍSLO] [--office ÚŘAD --region OBVOD] [--registration REGISTRACE]
                                       [--password HESLO]
+          portal admin create-api-key --organization IČO --name NÁZEV
           portal admin list
 
         Bez --password dostane uživatel odkaz pro nastavení hesla (platí 7 dní); příkaz ho vypíše.
@@ -68,6 +69,18 @@ enum AdminCommand {
                      partner: details),
                 password: args["password"])
             try report(user, provisioning: provisioning, baseURL: baseURL)
+        case "create-api-key":
+            let args = try Arguments(options, allowed: ["organization", "name"])
+            let ico = try args.required("organization")
+            guard let organization = try OrganizationRepository.find(ico: ICO(ico)?.digits ?? ico, on: connection) else {
+                throw UsageError("Věřitel s IČO „\(ico)“ neexistuje. Založte ho příkazem portal admin create-organization.")
+            }
+            let key = "kol_" + SecureRandom.token()
+            let stored = try APIKeyRepository.insert(
+                organizationID: organization.id, name: try args.required("name"), keyHash: Digest.sha256(key),
+                now: Date(), on: connection)
+            print("API klíč „\(stored.name)“ pro věřitele \(organization.ico) byl založen, id \(stored.id).")
+            print("Klíč se zobrazuje jen teď, uložte si ho: \(key)")
         case "list":
             for organization in try OrganizationRepository.all(on: connection) {
                 print("věřitel \(organization.ico)  \(organization.name)\(organization.active ? "" : "  (neaktivní)")")

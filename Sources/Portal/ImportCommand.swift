@@ -64,8 +64,9 @@ enum ImportCommand {
         defer { connection.close() }
         let ico = ICO(options.creditor)?.digits ?? options.creditor
         guard let organization = try OrganizationRepository.find(ico: ico, on: connection) else {
-            throw UsageError("Věřitel s IČO „\(options.creditor)“ neexistuje. Založte ho příkazem "
-                + "portal admin create-organization.")
+            throw UsageError(
+                "Věřitel s IČO „\(options.creditor)“ neexistuje. Založte ho příkazem "
+                    + "portal admin create-organization.")
         }
         let maxBytes = try configuration.integer("KOLEKTOR_IMPORT_MAX_BYTES")
         let service = ImportService(limits: ImportLimits(maxBytes: maxBytes))

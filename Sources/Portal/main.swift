@@ -8,7 +8,8 @@ let usage = """
       worker     doručuje e-maily, SMS a dopisy z fronty (běží do SIGTERM)
       schedule   jednou spustí plánovač vymáhání (worker ho spouští každých 10 minut)
       migrate    provede migrace databáze, které ještě neproběhly
-      import     nahraje pohledávky ze souboru (portal import --help)
+      import     nahraje pohledávky ze souboru (portal import --creditor IČO [--mode snapshot|delta] [--partial] SOUBOR)
+      bank-statement  spáruje platby z výpisu GPC/ABO nebo camt.053 (portal bank-statement --creditor IČO SOUBOR)
       letters    tiskové dávky dopisů: výpis, potvrzení, doručenky (portal letters)
       admin      zakládá věřitele a účty a vypisuje je (portal admin)
       demo       založí ukázkového věřitele, jeho uživatele, partnery a dlužníky
@@ -38,6 +39,8 @@ do {
         try AdminCommand.run(arguments: arguments, configuration: configuration)
     case "import":
         exit(try ImportCommand.run(arguments: arguments, configuration: configuration))
+    case "bank-statement":
+        exit(try BankStatementCommand.run(arguments: arguments, configuration: configuration))
     case "demo":
         try DemoCommand.run(configuration: configuration)
     case "help", "--help", "-h":

@@ -34,7 +34,7 @@ public final class FastCGIServer: Sendable {
             self.uploadPaths = uploadPaths
         }
 
-        /// The body limit for a request target: the upload limit for upload paths, the general one otherwise.
+        /// Returns the body limit for a request target: the upload limit for upload paths, the general one otherwise.
         public func bodyLimit(target: String) -> Int {
             let path = Request.splitTarget(target).0
             return uploadPaths.contains(path) ? max(maxUploadBytes, maxBodyBytes) : maxBodyBytes
@@ -158,7 +158,7 @@ public final class FastCGIServer: Sendable {
         let contentLength = Int(parameters["CONTENT_LENGTH"] ?? "") ?? 0
         guard contentLength >= 0 else { return .failure(ResponseRejection(status: 400)) }
         // NOTE: an accepted body is held in memory whole, so each worker thread may hold one upload of up to
-        // maxUploadBytes at a time; streaming uploads to a file would remove that cost.
+        // maxUploadBytes at a time. Streaming uploads to a file would remove that cost.
         guard contentLength <= configuration.bodyLimit(target: parameters["REQUEST_URI"] ?? "/") else {
             return .failure(ResponseRejection(status: 413))
         }

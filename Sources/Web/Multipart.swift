@@ -42,10 +42,11 @@ public struct MultipartForm: Sendable {
 
     /// The text fields as form values, so `CSRF` and form handlers read them like a URL-encoded form.
     public var fields: FormValues {
-        FormValues(pairs: parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        FormValues(
+            pairs: parts.filter { $0.fileName == nil }.map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
     }
 
-    /// The first uploaded file of a field.
+    /// Returns the first uploaded file of a field.
     public func file(_ name: String) -> Part? {
         parts.first { $0.name == name && $0.fileName != nil }
     }
@@ -84,7 +85,7 @@ public struct MultipartForm: Sendable {
         return Part(name: name, fileName: fileName, contentType: contentType, data: data)
     }
 
-    /// A quoted parameter of a Content-Disposition header, such as `name="soubor"`.
+    /// Reads a quoted parameter of a Content-Disposition header, such as `name="soubor"`.
     private static func parameter(_ key: String, in header: String) -> String? {
         for piece in header.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
@@ -98,7 +99,7 @@ public struct MultipartForm: Sendable {
         return nil
     }
 
-    /// The first index of `needle` in `haystack` at or after `start`.
+    /// Returns the first index of `needle` in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         let first = needle[0]

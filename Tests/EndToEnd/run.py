@@ -76,6 +76,16 @@ def body_over_limit_gets_czech_413(stack):
 
 
 @test
+def import_upload_accepts_larger_body(stack):
+    body = b"a" * (2 * 1024 * 1024)
+    headers = {"Content-Type": "multipart/form-data; boundary=x"}
+    upload = stack.request("POST", "/klient/importy", body=body, headers=headers)
+    expect_equal(upload.status, 303, "status of a 2 MiB upload to the import page without a session")
+    form = stack.request("POST", "/klient/uzivatele/pozvat", body=body, headers=headers)
+    expect_equal(form.status, 413, "status of a 2 MiB body to an ordinary form")
+
+
+@test
 def request_log_is_logfmt(stack):
     stack.get("/caste-dotazy")
     time.sleep(0.2)

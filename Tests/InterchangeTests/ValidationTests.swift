@@ -99,11 +99,21 @@ import Testing
 
     @Test func timeBarredReceivableIsImportedAndMarked() {
         var batch = ImportBatch(format: .csv)
-        batch.receivables = [row { $0.issueDate = "2023-11-01"; $0.dueDate = "2023-12-03" }]
+        batch.receivables = [
+            row {
+                $0.issueDate = "2023-11-01"
+                $0.dueDate = "2023-12-03"
+            }
+        ]
         let result = validator.validate(batch)
         #expect(result.issues == [])
         #expect(result.receivables.first?.timeBarred == true)
-        batch.receivables = [row { $0.issueDate = "2023-11-01"; $0.dueDate = "2023-12-04" }]
+        batch.receivables = [
+            row {
+                $0.issueDate = "2023-11-01"
+                $0.dueDate = "2023-12-04"
+            }
+        ]
         #expect(validator.validate(batch).receivables.first?.timeBarred == false)
     }
 

@@ -96,7 +96,8 @@ import Web
         let saved = browser.post("/klient/pohledavky/nova", fields)
         #expect(saved.response.status == 303)
         let stored = try #require(
-            try ReceivableRepository.find(externalID: "R-1", organizationID: fixture.creditorA.id, on: fixture.connection))
+            try ReceivableRepository.find(
+                externalID: "R-1", organizationID: fixture.creditorA.id, on: fixture.connection))
         #expect(stored.source == "manual")
         #expect(stored.total == .czk(250000))
 
@@ -121,5 +122,26 @@ import Web
         #expect(result.body.contains("chybí datum splatnosti"))
         #expect(result.body.contains("IČO není platné"))
         #expect(result.body.contains("částka musí být kladná"))
+    }
+}
+
+@Suite(.serialized) struct DebtorHistoryPageTests {
+    @Test func debtorDetailShowsContactChange() throws {
+        let fixture = try PortalFixture()
+        let browser = Browser(fixture)
+        browser.cookies[fixture.cookieName(.client)] = try fixture.sessionToken("adminA", site: .client)
+        let first = Samples.kolektorXML(receivables: Samples.receivable("FV-1"))
+        let second = first.replacingOccurrences(of: "ucetni@odberatel.cz", with: "fakturace@odberatel.cz")
+        for xml in [first, second] {
+            _ = browser.postMultipart(
+                "/klient/importy", [("csrf_token", "csrf-adminA"), ("rezim", "delta")],
+                file: ("soubor", "a.xml", Array(xml.utf8)))
+        }
+        let debtorID = try fixture.connection.query("SELECT debtor_id FROM receivables").first!.int("debtor_id")
+        let page = browser.get("/klient/dluznici/\(debtorID)")
+        #expect(page.response.status == 200)
+        #expect(page.body.contains("Historie změn údajů"))
+        #expect(page.body.contains("ucetni@odberatel.cz"))
+        #expect(page.body.contains("fakturace@odberatel.cz"))
     }
 }

@@ -56,7 +56,8 @@ import Testing
         #expect(stored.map(\.dueDate) == [CalendarDate(iso: "2013-03-13")!, CalendarDate(iso: "2013-06-30")!])
         #expect(stored.map(\.variableSymbol) == ["111999", "111999"])
         #expect(stored.map(\.invoiceNumber) == ["FV-111999/2011", "FV-111999/2011"])
-        #expect(stored.map(\.total) == [Money(minorUnits: 790, currency: .eur), Money(minorUnits: 790, currency: .eur)])
+        #expect(
+            stored.map(\.total) == [Money(minorUnits: 790, currency: .eur), Money(minorUnits: 790, currency: .eur)])
         #expect(stored.allSatisfy { $0.remaining.currency == .eur })
         #expect(stored.allSatisfy { $0.timeBarred })
         #expect(stored.allSatisfy { $0.debtorName == "Ministerstvo financí ČR" })
@@ -131,9 +132,11 @@ import Testing
     }
 
     @Test func timeBarredReceivableIsMarked() throws {
-        _ = try importXML(Samples.kolektorXML(receivables: Samples.receivable("FV-OLD", due: "2023-12-01", issued: "2023-11-01")))
+        _ = try importXML(
+            Samples.kolektorXML(receivables: Samples.receivable("FV-OLD", due: "2023-12-01", issued: "2023-11-01")))
         let stored = try #require(
-            try ReceivableRepository.find(externalID: "FV-OLD", organizationID: fixture.creditorA.id, on: fixture.connection))
+            try ReceivableRepository.find(
+                externalID: "FV-OLD", organizationID: fixture.creditorA.id, on: fixture.connection))
         #expect(stored.timeBarred)
         #expect(stored.status == .open)
     }
@@ -257,7 +260,8 @@ import Testing
                 of: "<import ", with: "<!DOCTYPE import [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<import ")
             return (try TempFile.write("xxe.xml", text: xml), ImportLimits())
         case .entityExpansion:
-            let xml = "<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><b>&b;</b>"
+            let xml =
+                "<?xml version=\"1.0\"?><!DOCTYPE b [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><b>&b;</b>"
             return (try TempFile.write("bomb.xml", text: xml), ImportLimits())
         case .oversize:
             return (try TempFile.write("big.xml", text: valid), ImportLimits(maxBytes: 512))
@@ -339,5 +343,79 @@ enum TempFile {
 
     static func write(_ name: String, text: String) throws -> URL {
         try write(name, bytes: Array(text.utf8))
+    }
+}
+
+/// An .isdocx package (ZIP with manifest.xml and faktura.isdoc) for creditor A, written by Python's zipfile module.
+enum ISDOCXFixture {
+    static let bytes = Array(
+        Data(
+            base64Encoded:
+                "UEsDBBQAAAAIAEGlhF0TO9giaQAAAIIAAAAMAAAAbWFuaWZlc3QueG1sPcxBDoMwDETRq0Q+QAztrkrCWazUEVaJQcRUqKcvVCrreX/CsNfJvXltMmuE3ncwpFBJpXAzd4zaIoxmywNR2nPOPn9QqXJbKDPeuv6Ofw5nKXqgrbKaKzLxSSMUetm2kv89AKZwNekLUEsDBBQAAAAIAEGlhF0ybHf9nQEAAJoDAAANAAAAZmFrdHVyYS5pc2RvY41TS07DMBDd9xRR9onttCkfuUaoEVLEV6KwYOc6Biw5dhQ7FeEqXIeDMQltIbQgNrbnzZuZN/aYnryUOljJ2ilrZiGJcRhII2yhzNMsbPxjdBiesBHNzcoqIQNgGzcLn72vjhFSrrAiFq/I8FK6iguJEkzG4VfCaYzjJGSjIKCZFU0pjV+0lWSEooFN84yd3UcP+U0ELjDo3R2sa7s/09y5RmbcS5bgZBoREuGOu0W7IhdWcD1v6hqaaOe2kGz+cE7RLtyRT4WwjfHQ6m1TVVrJ+obXvmX0+5YXoFE9KsE9dNQLTVJ8dJBOx59C0V4aWudAvxUZCpg3ztvyvwIm6Zgc4HTyl4AevIJ3YbRfr4vl+1sN96QDHruYok8f+sbbo3moq79h+cT1pTXS87pdWM81owv+khuhG6dW8rTsQhlJCI4xpmiPD7S1fKl3qEMYXm23VKcAaN3cXEpuHNtY3UEVuxm32CCsH4FJ0pccgjSDakp/Jc5+zBxJt1EbF73nteqU37bl0uqeCpP5A4WJ36RGW9EDAfDP0PqjsdEHUEsBAhQDFAAAAAgAQaWEXRM72CJpAAAAggAAAAwAAAAAAAAAAAAAAIABAAAAAG1hbmlmZXN0LnhtbFBLAQIUAxQAAAAIAEGlhF0ybHf9nQEAAJoDAAANAAAAAAAAAAAAAACAAZMAAABmYWt0dXJhLmlzZG9jUEsFBgAAAAACAAIAdQAAAFsCAAAAAA=="
+        )!)
+}
+
+@Suite(.serialized) struct ISDOCXImportTests {
+    @Test func isdocxPackageImports() throws {
+        let fixture = try PortalFixture()
+        let url = try TempFile.write("faktura.isdocx", bytes: ISDOCXFixture.bytes)
+        let batch = try ImportService(now: fixture.clock.now).importFile(
+            at: url, fileName: "faktura.isdocx", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .applied)
+        #expect(batch.newCount == 1)
+        let stored = try ReceivableRepository.all(organizationID: fixture.creditorA.id, on: fixture.connection)
+        #expect(stored.map(\.invoiceNumber) == ["FV-ZIP-1"])
+        #expect(stored.first?.variableSymbol == "20261")
+        #expect(stored.first?.total == .czk(121000))
+    }
+
+    @Test func brokenIsdocxIsRejected() throws {
+        let fixture = try PortalFixture()
+        let url = try TempFile.write("faktura.isdocx", bytes: Array(ISDOCXFixture.bytes.prefix(100)))
+        let batch = try ImportService(now: fixture.clock.now).importFile(
+            at: url, fileName: "faktura.isdocx", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("ZIP"))
+    }
+}
+
+@Suite(.serialized) struct SparseDebtorImportTests {
+    @Test func consumerWithOnlyNameReimportsUnchanged() throws {
+        let fixture = try PortalFixture()
+        let csv = "číslo faktury;datum splatnosti;částka;název\nFV-1;2026-11-30;100;Jan Novák\n"
+        let service = ImportService(now: fixture.clock.now)
+        func importOnce() throws -> ImportBatchSummary {
+            try service.importFile(
+                at: try TempFile.write("a.csv", text: csv), fileName: "a.csv", organization: fixture.creditorA,
+                actor: "test", mode: .snapshot, partial: false, on: fixture.connection)
+        }
+        #expect(try importOnce().newCount == 1)
+        let debtors = try fixture.connection.query("SELECT count(*) AS n FROM debtors").first!.int("n")
+        let second = try importOnce()
+        #expect(second.unchangedCount == 1)
+        #expect(second.updatedCount == 0)
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM debtors").first!.int("n") == debtors)
+    }
+}
+
+@Suite(.serialized) struct EmptySnapshotTests {
+    @Test func emptySnapshotIsRejected() throws {
+        let fixture = try PortalFixture()
+        let service = ImportService(now: fixture.clock.now)
+        let first = try TempFile.write("a.xml", text: Samples.kolektorXML(receivables: Samples.receivable("FV-1")))
+        _ = try service.importFile(
+            at: first, fileName: "a.xml", organization: fixture.creditorA, actor: "test", mode: .delta,
+            partial: false, on: fixture.connection)
+        let empty = try TempFile.write("b.xml", text: Samples.kolektorXML(receivables: ""))
+        let batch = try service.importFile(
+            at: empty, fileName: "b.xml", organization: fixture.creditorA, actor: "test", mode: .snapshot,
+            partial: false, on: fixture.connection)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("režimu delta"))
+        let stored = try ReceivableRepository.find(
+            externalID: "FV-1", organizationID: fixture.creditorA.id, on: fixture.connection)
+        #expect(stored?.status == .open)
     }
 }

@@ -93,4 +93,3 @@ public struct CreditNoteRecord: Sendable, Codable {
         self.amount = amount
     }
 }
-

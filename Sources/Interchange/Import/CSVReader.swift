@@ -139,7 +139,8 @@ struct CSVRecordSplitter {
         hasContent = true
         if field.count > maxFieldLength * 4 {
             throw ImportError(
-                .malformed, "Pole na řádku \(recordLine) je delší než \(maxFieldLength) znaků; soubor nejspíš není CSV.")
+                .malformed, "Pole na řádku \(recordLine) je delší než \(maxFieldLength) znaků; soubor nejspíš není CSV."
+            )
         }
     }
 

@@ -6,16 +6,21 @@ extension ImportValidator {
     /// language are checked when present.
     func debtor(_ debtor: ImportedDebtor, issues: inout IssueList) -> DebtorRecord? {
         let before = issues.items.count
-        let kindKey = debtor.kind.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let kindKey =
+            debtor.kind.isEmpty || debtor.kind == "business" || debtor.kind == "consumer"
+            ? debtor.kind : debtor.kind.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let kind: DebtorRecord.Kind
         switch kindKey {
         case "business", "firma", "podnikatel", "pravnicka osoba": kind = .business
         case "consumer", "spotrebitel", "fyzicka osoba", "osoba": kind = .consumer
         case "": kind = debtor.ico.isEmpty ? .consumer : .business
         default:
-            issues.add("typ dlužníka", debtor.kind, "neznámý typ dlužníka; povolené jsou business a consumer (firma, spotřebitel)")
+            issues.add(
+                "typ dlužníka", debtor.kind,
+                "neznámý typ dlužníka; povolené jsou business a consumer (firma, spotřebitel)")
             kind = .consumer
         }
+
         let name = debtor.name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { issues.add("název", "", "chybí jméno nebo název dlužníka") }
         var ico = ""
@@ -28,6 +33,7 @@ extension ImportValidator {
         } else if kind == .business {
             issues.add("IČO", "", "u firmy chybí IČO")
         }
+
         let dic = debtor.dic.replacingOccurrences(of: " ", with: "").uppercased()
         if !dic.isEmpty && !ImportValidator.isPlausibleDIC(dic) {
             issues.add("DIČ", debtor.dic, "DIČ má mít tvar CZ a 8 až 10 číslic")
@@ -39,6 +45,7 @@ extension ImportValidator {
                 issues.add("datum narození", debtor.birthDate, "datum narození není platné datum v minulosti")
             }
         }
+
         let email = debtor.emails.first?.trimmingCharacters(in: .whitespaces) ?? ""
         if !email.isEmpty && !ImportValidator.isPlausibleEmail(email) {
             issues.add("e-mail", email, "e-mailová adresa není platná")
@@ -55,6 +62,7 @@ extension ImportValidator {
                 issues.add("jazyk", debtor.language, "nepodporovaný jazyk; povolené jsou cs a en")
             }
         }
+
         guard issues.items.count == before else { return nil }
         return DebtorRecord(
             kind: kind, name: name, ico: ico, dic: dic, birthDate: birthDate,

@@ -3,8 +3,8 @@ import Foundation
 
 /// Checks every row of an import and reports each problem with its line, field, value and a Czech reason.
 ///
-/// A row with any issue is left out of the result; whether the remaining rows may be applied is the caller's
-/// decision (the whole file is rejected unless the user asked for a partial import).
+/// A row with any issue is left out of the result. The caller decides whether the other rows may be applied: the
+/// whole file is rejected unless the user asked for a partial import.
 public struct ImportValidator: Sendable {
     /// The day of the import, which decides whether a receivable is past its limitation period.
     public var today: CalendarDate
@@ -14,7 +14,8 @@ public struct ImportValidator: Sendable {
     }
 
     public func validate(_ batch: ImportBatch) -> ValidatedImport {
-        var result = ValidatedImport(format: batch.format, supplierICO: batch.supplierICO, supplierName: batch.supplierName)
+        var result = ValidatedImport(
+            format: batch.format, supplierICO: batch.supplierICO, supplierName: batch.supplierName)
         result.issues = batch.issues
         result.rowCount = batch.receivables.count
         var firstLineOfKey: [String: Int] = [:]
@@ -54,7 +55,8 @@ public struct ImportValidator: Sendable {
         if let total, total.minorUnits <= 0 {
             issues.add("částka", row.total, "částka musí být kladná")
         }
-        var remaining = row.remaining.isEmpty
+        var remaining =
+            row.remaining.isEmpty
             ? total : amount(row.remaining, field: "zbývá uhradit", currency: currency, issues: &issues)
         if let value = remaining, value.minorUnits < 0, !row.remaining.isEmpty {
             issues.add("zbývá uhradit", row.remaining, "zbývající částka nesmí být záporná")
@@ -62,6 +64,7 @@ public struct ImportValidator: Sendable {
         if let value = remaining, let total, value.minorUnits > total.minorUnits {
             issues.add("zbývá uhradit", row.remaining, "zbývající částka je vyšší než celková částka faktury")
         }
+
         let issueDate = row.issueDate.isEmpty ? nil : date(row.issueDate, field: "datum vystavení", issues: &issues)
         let dueDate: CalendarDate?
         if row.dueDate.isEmpty {
@@ -71,8 +74,10 @@ public struct ImportValidator: Sendable {
             dueDate = date(row.dueDate, field: "datum splatnosti", issues: &issues)
         }
         if let dueDate, let issueDate, dueDate < issueDate {
-            issues.add("datum splatnosti", row.dueDate, "datum splatnosti je dřívější než datum vystavení \(issueDate.iso)")
+            issues.add(
+                "datum splatnosti", row.dueDate, "datum splatnosti je dřívější než datum vystavení \(issueDate.iso)")
         }
+
         let symbol = row.variableSymbol.trimmingCharacters(in: .whitespaces)
         if !symbol.isEmpty && (symbol.count > 10 || !symbol.allSatisfy({ $0.isASCII && $0.isNumber })) {
             issues.add("variabilní symbol", row.variableSymbol, "variabilní symbol smí mít nejvýše 10 číslic")
@@ -82,6 +87,7 @@ public struct ImportValidator: Sendable {
                 "bankovní účet", row.bankAccount,
                 "číslo účtu nebo IBAN je neplatné (chybný tvar nebo kontrolní součet)")
         }
+
         var status = self.status(row.status, issues: &issues)
         let debtor = self.debtor(row.debtor, issues: &issues)
         guard let total, var remainingValue = remaining, let dueDate, let debtor else { return nil }
@@ -106,7 +112,8 @@ public struct ImportValidator: Sendable {
         amount.minorUnits = abs(amount.minorUnits)
         if amount.isZero { issues.add("částka", row.total, "částka dobropisu musí být nenulová") }
         guard !row.refersTo.isEmpty else { return nil }
-        return CreditNoteRecord(line: row.line, invoiceNumber: row.invoiceNumber, refersTo: row.refersTo, amount: amount)
+        return CreditNoteRecord(
+            line: row.line, invoiceNumber: row.invoiceNumber, refersTo: row.refersTo, amount: amount)
     }
 
     private func currency(_ text: String, issues: inout IssueList) -> Currency? {
@@ -140,6 +147,9 @@ public struct ImportValidator: Sendable {
     }
 
     private func status(_ text: String, issues: inout IssueList) -> ReceivableStatus {
+        // Most rows carry no status or the English name, which skips the slower folding below.
+        if text.isEmpty { return .open }
+        if let status = ReceivableStatus(rawValue: text) { return status }
         let key = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
         switch key {
@@ -147,7 +157,8 @@ public struct ImportValidator: Sendable {
         case "paid", "uhrazena", "zaplacena": return .paid
         case "cancelled", "canceled", "stornovana", "storno", "zrusena": return .cancelled
         default:
-            issues.add("stav", text, "neznámý stav; povolené jsou open, paid, cancelled (otevřená, uhrazená, stornovaná)")
+            issues.add(
+                "stav", text, "neznámý stav; povolené jsou open, paid, cancelled (otevřená, uhrazená, stornovaná)")
             return .open
         }
     }

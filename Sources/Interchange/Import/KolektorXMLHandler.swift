@@ -49,7 +49,8 @@ final class KolektorXMLHandler: XMLFormatHandler {
                 batch.issues.append(
                     ImportIssue(
                         line: debtorLine, field: "debtor/@id", value: debtorID,
-                        reason: debtorID.isEmpty ? "dlužník nemá atribut id" : "dlužník s tímto id je v souboru dvakrát"))
+                        reason: debtorID.isEmpty ? "dlužník nemá atribut id" : "dlužník s tímto id je v souboru dvakrát"
+                    ))
             }
             debtors[debtorID] = debtor
         } else if path.count == 4, path[1] == "receivables", receivable != nil {

@@ -65,7 +65,8 @@ final class MoneyS3Handler: XMLFormatHandler {
         invoice = nil
         if !finished.debtor.ico.isEmpty { finished.debtor.kind = "business" }
         finished.documentKind = creditNote ? .creditNote : .invoice
-        let isForeign = !foreignCode.isEmpty && foreignCode.uppercased() != "CZK" && !foreignTotal.isEmpty
+        let isForeign =
+            !foreignCode.isEmpty && foreignCode.uppercased() != "CZK" && !foreignTotal.isEmpty
             && (Money.parse(AmountText.normalized(foreignTotal), currency: .czk)?.minorUnits ?? 0) != 0
         finished.currency = isForeign ? foreignCode : "CZK"
         finished.total = isForeign ? foreignTotal : homeTotal

@@ -18,7 +18,10 @@ enum ClientDebtors {
         router.get("/klient/dluznici/:id") { request, parameters, context in
             let viewer = try ClientSite.require(.viewDebtors, request, context: context)
             let debtor = try find(parameters, viewer: viewer, context: context)
-            return .html(detail(debtor, viewer: viewer, context: context).renderDocument())
+            let changes = try context.database.withConnection {
+                try DebtorHistoryRepository.changes(debtorID: debtor.id, organizationID: debtor.organizationID, on: $0)
+            }
+            return .html(detail(debtor, changes: changes, viewer: viewer, context: context).renderDocument())
         }
     }
 
@@ -76,7 +79,7 @@ enum ClientDebtors {
         }
     }
 
-    static func detail(_ debtor: Debtor, viewer: Viewer, context: RequestContext) -> Node {
+    static func detail(_ debtor: Debtor, changes: [DebtorChange], viewer: Viewer, context: RequestContext) -> Node {
         Layout.page(
             title: debtor.name, site: .client, context: context, currentPath: "/klient/dluznici/\(debtor.id)",
             navigation: SiteNavigation.links(for: viewer), viewer: viewer
@@ -94,6 +97,7 @@ enum ClientDebtors {
                 element("dt") { context.text("auth.email") }
                 element("dd") { debtor.email }
             }
+            ClientDebtorHistory.section(changes, context: context)
             element("p") { element("a", .href("/klient/dluznici")) { context.text("client.debtors.back") } }
         }
     }

@@ -59,7 +59,10 @@ enum ClientImportPages {
             element("table") {
                 element("thead") {
                     element("tr") {
-                        for key in ["date", "file", "mode", "status", "new", "updated", "paid", "cancelled", "unchanged", "rejected"] {
+                        for key in [
+                            "date", "file", "mode", "status", "new", "updated", "paid", "cancelled", "unchanged",
+                            "rejected",
+                        ] {
                             element("th") { context.text("import.column.\(key)") }
                         }
                     }
@@ -161,7 +164,9 @@ enum ClientImportPages {
                 element("tbody") {
                     for change in changes {
                         element("tr") {
-                            element("td") { change.line == 0 ? context.text("import.change.notInFile") : "\(change.line)" }
+                            element("td") {
+                                change.line == 0 ? context.text("import.change.notInFile") : "\(change.line)"
+                            }
                             element("td") { change.invoiceNumber }
                             element("td") { change.debtorName }
                             element("td") { context.text("import.change.\(change.kind.rawValue)") }

@@ -30,7 +30,8 @@ enum ClientImports {
                 )
             }
             guard let batch else { throw HTTPError.notFound }
-            return .html(ClientImportPages.report(batch, changes: changes, viewer: viewer, context: context).renderDocument())
+            return .html(
+                ClientImportPages.report(batch, changes: changes, viewer: viewer, context: context).renderDocument())
         }
     }
 
@@ -57,7 +58,8 @@ enum ClientImports {
         try Data(file.data).write(to: temporary)
         defer { try? FileManager.default.removeItem(at: temporary) }
 
-        let service = ImportService(limits: ImportLimits(maxBytes: context.application.settings.importMaxBytes), now: context.now)
+        let service = ImportService(
+            limits: ImportLimits(maxBytes: context.application.settings.importMaxBytes), now: context.now)
         let batch = try context.database.withConnection { connection -> ImportBatchSummary in
             guard let organization = try OrganizationRepository.find(id: organizationID, on: connection) else {
                 throw HTTPError.notFound
@@ -65,6 +67,14 @@ enum ClientImports {
             return try service.importFile(
                 at: temporary, fileName: fileName, organization: organization, actor: viewer.auditActor, mode: mode,
                 partial: fields["castecny"] == "1", on: connection)
+        }
+        if batch.status == .rejected {
+            context.application.logger.info(
+                "import rejected",
+                [
+                    "request_id": request.requestID, "import.batch_id": "\(batch.id)",
+                    "organization_id": "\(organizationID)",
+                ])
         }
         return .redirect(to: "/klient/importy/\(batch.id)")
     }

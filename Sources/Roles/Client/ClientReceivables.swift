@@ -5,7 +5,7 @@ import Store
 import Web
 
 /// The creditor's receivables and the manual entry of one receivable. Manually entered receivables are stored with
-/// source `manual`: no import updates their payments, which the form says in a visible warning.
+/// source `manual`. No import updates their payments, and the form shows a visible warning about it.
 enum ClientReceivables {
     /// The fields of the manual entry form, by their form names.
     struct Entry {
@@ -35,7 +35,8 @@ enum ClientReceivables {
             var entry = Entry()
             entry.values["mena"] = "CZK"
             entry.values["typ"] = "business"
-            return .html(ClientReceivablePages.form(entry, issues: [], viewer: viewer, context: context).renderDocument())
+            return .html(
+                ClientReceivablePages.form(entry, issues: [], viewer: viewer, context: context).renderDocument())
         }
         router.post("/klient/pohledavky/nova") { request, _, context in
             try create(request, context: context)
@@ -52,9 +53,11 @@ enum ClientReceivables {
         }
         let validated = ImportValidator(today: CalendarDate(context.now)).validate(batch(from: entry))
         var issues = validated.issues
-        if issues.isEmpty, try context.database.withConnection({
-            try ReceivableRepository.find(externalID: entry["cislo"], organizationID: organizationID, on: $0)
-        }) != nil {
+        if issues.isEmpty,
+            try context.database.withConnection({
+                try ReceivableRepository.find(externalID: entry["cislo"], organizationID: organizationID, on: $0)
+            }) != nil
+        {
             issues.append(
                 ImportIssue(
                     line: 0, field: "číslo faktury", value: entry["cislo"],
@@ -146,7 +149,9 @@ enum ClientReceivablePages {
                             element("td") {
                                 context.text("receivables.status.\(receivable.status.rawValue)")
                                 if receivable.timeBarred {
-                                    element("span", .class("tag warning")) { " " + context.text("receivables.timeBarred") }
+                                    element("span", .class("tag warning")) {
+                                        " " + context.text("receivables.timeBarred")
+                                    }
                                 }
                             }
                         }
@@ -178,7 +183,8 @@ enum ClientReceivablePages {
                 element("fieldset") {
                     element("legend") { context.text("receivables.manual.invoice") }
                     Forms.field(label: context.text("receivables.field.cislo"), name: "cislo", value: entry["cislo"])
-                    Forms.field(label: context.text("receivables.field.vs"), name: "vs", value: entry["vs"], required: false)
+                    Forms.field(
+                        label: context.text("receivables.field.vs"), name: "vs", value: entry["vs"], required: false)
                     Forms.field(
                         label: context.text("receivables.field.vystaveno"), name: "vystaveno", type: "date",
                         value: entry["vystaveno"], required: false)
@@ -211,7 +217,8 @@ enum ClientReceivablePages {
                         label: context.text("receivables.field.ulice"), name: "ulice", value: entry["ulice"],
                         required: false)
                     Forms.field(
-                        label: context.text("receivables.field.obec"), name: "obec", value: entry["obec"], required: false)
+                        label: context.text("receivables.field.obec"), name: "obec", value: entry["obec"],
+                        required: false)
                     Forms.field(
                         label: context.text("receivables.field.psc"), name: "psc", value: entry["psc"], required: false)
                 }

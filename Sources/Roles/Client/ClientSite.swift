@@ -20,6 +20,8 @@ enum ClientSite {
         ClientStamp.register(in: &router)
         ClientImports.register(in: &router)
         ClientReceivables.register(in: &router)
+        ClientAPIKeys.register(in: &router)
+        ClientBankStatements.register(in: &router)
     }
 
     /// The signed-in client user, or 403 when the user may not take `action` for its creditor.

@@ -13,8 +13,8 @@ enum ImportTexts {
         ],
         "import.upload.file": ["Soubor", "File"],
         "import.upload.formats": [
-            "Kolektor XML, ISDOC (.isdoc), POHODA XML, Money S3 XML nebo CSV se středníky, v kódování UTF-8 nebo Windows-1250.",
-            "Kolektor XML, ISDOC (.isdoc), POHODA XML, Money S3 XML or semicolon-separated CSV, in UTF-8 or Windows-1250.",
+            "Kolektor XML, ISDOC (.isdoc, .isdocx), POHODA XML, Money S3 XML nebo CSV se středníky, v kódování UTF-8 nebo Windows-1250.",
+            "Kolektor XML, ISDOC (.isdoc, .isdocx), POHODA XML, Money S3 XML or semicolon-separated CSV, in UTF-8 or Windows-1250.",
         ],
         "import.upload.mode": ["Co soubor obsahuje", "What the file contains"],
         "import.mode.delta": [
@@ -119,5 +119,52 @@ enum ImportTexts {
         "receivables.field.ulice": ["Ulice a číslo", "Street and number"],
         "receivables.field.obec": ["Obec", "City"],
         "receivables.field.psc": ["PSČ", "Postal code"],
+
+        "client.nav.apiKeys": ["API klíče", "API keys"],
+        "client.nav.statements": ["Výpisy", "Statements"],
+        "debtor.history.title": ["Historie změn údajů", "History of changes"],
+        "debtor.history.none": [
+            "Importy zatím žádné údaje dlužníka nezměnily.", "No import has changed the debtor's details yet.",
+        ],
+        "debtor.history.column.date": ["Datum", "Date"],
+        "debtor.history.column.field": ["Údaj", "Detail"],
+        "debtor.history.column.old": ["Dříve", "Before"],
+        "debtor.history.column.new": ["Nyní", "Now"],
+        "debtor.field.name": ["název / jméno", "name"],
+        "debtor.field.dic": ["DIČ", "VAT number (DIČ)"],
+        "debtor.field.street": ["ulice", "street"],
+        "debtor.field.city": ["obec", "city"],
+        "debtor.field.postal_code": ["PSČ", "postal code"],
+        "debtor.field.country": ["stát", "country"],
+        "debtor.field.email": ["e-mail", "e-mail"],
+        "debtor.field.phone": ["mobil", "mobile"],
+        "debtor.field.language": ["jazyk", "language"],
+        "debtor.field.birth_date": ["datum narození", "date of birth"],
+        "import.mode.statement": ["bankovní výpis", "bank statement"],
+        "statements.title": ["Bankovní výpisy", "Bank statements"],
+        "statements.lead": [
+            "Nahrajte výpis ve formátu GPC/ABO (.gpc, .abo) nebo camt.053 (XML). Kolektor spáruje příchozí platby s otevřenými pohledávkami podle variabilního symbolu a částky. Opakované nahrání téhož výpisu nic nezmění.",
+            "Upload a statement in GPC/ABO (.gpc, .abo) or camt.053 (XML). Kolektor matches incoming payments to open receivables by variable symbol and amount. Uploading the same statement again changes nothing.",
+        ],
+        "statements.submit": ["Spárovat platby", "Match payments"],
+        "apikeys.title": ["API klíče", "API keys"],
+        "apikeys.lead": [
+            "Klíčem se váš účetní systém přihlašuje k REST API Kolektoru (import pohledávek, stav pohledávek). Klíč uvidíte jen jednou, hned po založení.",
+            "Your accounting system signs in to the Kolektor REST API (import and state of receivables) with a key. You see the key only once, right after creating it.",
+        ],
+        "apikeys.created": [
+            "Klíč byl založen. Zkopírujte si ho teď, znovu ho zobrazit nelze:",
+            "The key has been created. Copy it now, it cannot be shown again:",
+        ],
+        "apikeys.name": ["Název klíče", "Key name"],
+        "apikeys.name.hint": ["Například „POHODA – noční export“.", "For example \"POHODA nightly export\"."],
+        "apikeys.created.at": ["Založen", "Created"],
+        "apikeys.state": ["Stav", "Status"],
+        "apikeys.revoked": ["zrušen", "revoked"],
+        "apikeys.revoke": ["Zrušit klíč", "Revoke key"],
+        "apikeys.create": ["Založit klíč", "Create key"],
+        "apikeys.error.name": [
+            "Vyplňte název klíče (nejvýše 100 znaků).", "Enter the key's name (at most 100 characters).",
+        ],
     ])
 }

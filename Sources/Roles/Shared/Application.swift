@@ -31,6 +31,7 @@ public final class Application: Sendable {
         PartnerSites.register(in: &router)
         OperatorSite.register(in: &router)
         DebtorSite.register(in: &router)
+        APISite.register(in: &router)
         if settings.mode == .development {
             DevelopmentMailbox.register(in: &router)
         }

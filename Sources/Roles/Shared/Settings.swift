@@ -25,5 +25,5 @@ public struct Settings: Sendable {
     }
 
     /// Paths that accept request bodies up to `importMaxBytes` (plus room for the multipart framing).
-    public static let uploadPaths: Set<String> = ["/klient/importy"]
+    public static let uploadPaths: Set<String> = ["/klient/importy", "/klient/vypisy", "/api/v1/imports"]
 }

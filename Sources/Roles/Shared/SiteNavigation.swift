@@ -18,8 +18,10 @@ enum SiteNavigation {
                 links.append(.init(titleKey: "client.nav.templates", path: prefix + "sablony"))
                 links.append(.init(titleKey: "client.nav.receivables", path: prefix + "pohledavky"))
                 links.append(.init(titleKey: "client.nav.imports", path: prefix + "importy"))
+                links.append(.init(titleKey: "client.nav.statements", path: prefix + "vypisy"))
                 links.append(.init(titleKey: "client.nav.messages", path: prefix + "zpravy"))
                 links.append(.init(titleKey: "client.nav.users", path: prefix + "uzivatele"))
+                links.append(.init(titleKey: "client.nav.apiKeys", path: prefix + "api-klice"))
                 links.append(.init(titleKey: "client.nav.stamp", path: prefix + "razitko"))
             }
             return links

@@ -23,7 +23,7 @@ CREATE TABLE import_batches (
     -- Hex SHA-256 of the uploaded file; empty for manual entries.
     file_sha256 text NOT NULL DEFAULT '',
     format text NOT NULL,
-    mode text NOT NULL CHECK (mode IN ('snapshot', 'delta', 'manual')),
+    mode text NOT NULL CHECK (mode IN ('snapshot', 'delta', 'manual', 'statement')),
     partial boolean NOT NULL DEFAULT false,
     status text NOT NULL CHECK (status IN ('applied', 'rejected')),
     -- Why the whole file was rejected, in Czech; empty for applied batches.
@@ -120,3 +120,33 @@ CREATE TABLE debtor_history (
 );
 
 CREATE INDEX debtor_history_debtor ON debtor_history (organization_id, debtor_id, id);
+CREATE INDEX debtor_history_batch ON debtor_history (batch_id);
+
+-- API keys of a creditor for the REST API. Only the SHA-256 of a key is stored; the key is shown once on creation.
+CREATE TABLE api_keys (
+    id bigserial PRIMARY KEY,
+    organization_id bigint NOT NULL REFERENCES organizations (id),
+    name text NOT NULL CHECK (name <> ''),
+    key_hash bytea NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz
+);
+
+CREATE INDEX api_keys_organization ON api_keys (organization_id);
+
+-- Incoming payments read from bank statements. The bank's reference keeps a statement imported twice from paying
+-- twice; receivable_id is the receivable the payment was matched to, NULL when none matched.
+CREATE TABLE bank_payments (
+    organization_id bigint NOT NULL REFERENCES organizations (id),
+    reference text NOT NULL,
+    batch_id bigint NOT NULL REFERENCES import_batches (id),
+    receivable_id bigint REFERENCES receivables (id),
+    amount_minor bigint NOT NULL,
+    currency text NOT NULL,
+    variable_symbol text NOT NULL,
+    booked_on date,
+    counter_account text NOT NULL DEFAULT '',
+    counter_name text NOT NULL DEFAULT '',
+    PRIMARY KEY (organization_id, reference)
+);

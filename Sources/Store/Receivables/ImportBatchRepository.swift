@@ -63,7 +63,9 @@ public enum ImportBatchRepository {
                 kind: ReceivableChange.Kind(rawValue: try row.string("change")) ?? .updated,
                 oldStatus: row["old_status"].flatMap(ReceivableStatus.init(rawValue:)),
                 newStatus: ReceivableStatus(rawValue: try row.string("new_status")) ?? .open,
-                oldRemaining: try row.optionalInt("old_remaining_minor").map { Money(minorUnits: $0, currency: currency) },
+                oldRemaining: try row.optionalInt("old_remaining_minor").map {
+                    Money(minorUnits: $0, currency: currency)
+                },
                 newRemaining: Money(minorUnits: try row.int("new_remaining_minor"), currency: currency))
         }
     }

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// How an import treats receivables that the file does not list.
+/// The treatment of receivables that an import file does not list.
 public enum ImportMode: String, Sendable, CaseIterable {
     /// The file lists every open receivable, so an open imported receivable missing from it was paid.
     case snapshot

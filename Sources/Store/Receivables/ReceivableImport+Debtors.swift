@@ -2,24 +2,7 @@ import Domain
 import Foundation
 
 extension ReceivableImport {
-    /// A debtor row of the `import_debtors` temporary table, in the JSON that `jsonb_to_recordset` reads.
-    struct DebtorRow: Encodable {
-        var key: Int
-        var kind: String
-        var name: String
-        var ico: String
-        var dic: String
-        var birth_date: String?
-        var street: String
-        var city: String
-        var postal_code: String
-        var country: String
-        var email: String
-        var phone: String
-        var language: String
-    }
-
-    /// The identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
+    /// Returns the identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
     /// the address (or the e-mail when there is no street).
     static func identity(of debtor: DebtorRecord) -> String {
         if !debtor.ico.isEmpty { return "ico:\(debtor.ico)" }
@@ -32,41 +15,42 @@ extension ReceivableImport {
     /// key of each receivable, in order.
     static func loadDebtors(_ receivables: [ReceivableRecord], on connection: Connection) throws -> [Int] {
         var keyOf: [String: Int] = [:]
-        var rows: [DebtorRow] = []
+        var debtors: [DebtorRecord] = []
         var keys: [Int] = []
         keys.reserveCapacity(receivables.count)
         for receivable in receivables {
-            let debtor = receivable.debtor
-            let row = DebtorRow(
-                key: 0, kind: debtor.kind.rawValue, name: debtor.name, ico: debtor.ico, dic: debtor.dic,
-                birth_date: debtor.birthDate?.iso, street: debtor.street, city: debtor.city,
-                postal_code: debtor.postalCode, country: debtor.country, email: debtor.email, phone: debtor.phone,
-                language: debtor.language?.rawValue ?? "")
-            let identity = identity(of: debtor)
+            let identity = identity(of: receivable.debtor)
             if let key = keyOf[identity] {
-                rows[key] = DebtorRow(
-                    key: key, kind: row.kind, name: row.name, ico: row.ico, dic: row.dic, birth_date: row.birth_date,
-                    street: row.street, city: row.city, postal_code: row.postal_code, country: row.country,
-                    email: row.email, phone: row.phone, language: row.language)
+                debtors[key] = receivable.debtor
                 keys.append(key)
             } else {
-                let key = rows.count
-                keyOf[identity] = key
-                var keyed = row
-                keyed.key = key
-                rows.append(keyed)
-                keys.append(key)
+                keyOf[identity] = debtors.count
+                keys.append(debtors.count)
+                debtors.append(receivable.debtor)
             }
         }
-        for start in stride(from: 0, to: rows.count, by: chunkSize) {
-            let json = try jsonText(Array(rows[start..<min(start + chunkSize, rows.count)]))
+        for start in stride(from: 0, to: debtors.count, by: chunkSize) {
+            let end = min(start + chunkSize, debtors.count)
+            var rows = JSONRows(capacity: (end - start) * 300)
+            for key in start..<end {
+                let debtor = debtors[key]
+                rows.append([
+                    "key": .integer(Int64(key)), "kind": .string(debtor.kind.rawValue), "name": .string(debtor.name),
+                    "ico": .string(debtor.ico), "dic": .string(debtor.dic),
+                    "birth_date": .optional(debtor.birthDate?.iso),
+                    "street": .string(debtor.street), "city": .string(debtor.city),
+                    "postal_code": .string(debtor.postalCode), "country": .string(debtor.country),
+                    "email": .string(debtor.email), "phone": .string(debtor.phone),
+                    "language": .string(debtor.language?.rawValue ?? ""),
+                ])
+            }
             try connection.query(
                 """
                 INSERT INTO import_debtors (key, kind, name, ico, dic, birth_date, street, city, postal_code, country,
                                             email, phone, language)
                 SELECT key, kind, name, ico, dic, birth_date, street, city, postal_code, country, email, phone,
                        language
-                FROM jsonb_to_recordset(\(json)::jsonb) AS x(
+                FROM jsonb_to_recordset(\(rows.json)::jsonb) AS x(
                     key integer, kind text, name text, ico text, dic text, birth_date date, street text, city text,
                     postal_code text, country text, email text, phone text, language text)
                 """)
@@ -78,12 +62,14 @@ extension ReceivableImport {
     /// Matches file debtors to stored ones, records and applies contact changes, and inserts the new debtors.
     ///
     /// Businesses match by IČO. Others match by name (case-insensitive) plus the same street, city and postal code,
-    /// or plus the same e-mail. Empty values in the file never erase stored ones.
+    /// the same e-mail or the same date of birth. Empty values in the file never erase stored ones.
     static func matchDebtors(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
+        // The cast keeps the comparison on char(8), so the debtors_ico index serves it.
         try connection.query(
             """
             UPDATE import_debtors t SET debtor_id = (
-                SELECT min(d.id) FROM debtors d WHERE d.organization_id = \(organizationID) AND d.ico = t.ico)
+                SELECT min(d.id) FROM debtors d
+                WHERE d.organization_id = \(organizationID) AND d.ico = t.ico::char(8))
             WHERE t.ico <> ''
             """)
         try connection.query(
@@ -92,8 +78,25 @@ extension ReceivableImport {
                 SELECT min(d.id) FROM debtors d
                 WHERE d.organization_id = \(organizationID) AND d.ico IS NULL AND lower(d.name) = lower(t.name)
                   AND ((t.street <> '' AND d.street = t.street AND d.city = t.city AND d.postal_code = t.postal_code)
-                       OR (t.email <> '' AND d.email = t.email)))
+                       OR (t.email <> '' AND d.email = t.email)
+                       OR (t.birth_date IS NOT NULL AND d.birth_date = t.birth_date)))
             WHERE t.ico = ''
+            """)
+        // A debtor the file names too sparsely to match (a bare name) keeps the debtor of its receivables stored
+        // earlier under the same name, so re-importing such a file neither adds debtors nor moves receivables.
+        try connection.query(
+            """
+            UPDATE import_debtors t SET debtor_id = earlier.debtor_id
+            FROM (
+                SELECT r.debtor_key, min(e.debtor_id) AS debtor_id
+                FROM import_rows r
+                JOIN import_debtors u ON u.key = r.debtor_key AND u.debtor_id IS NULL
+                JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = r.external_id
+                JOIN debtors d ON d.id = e.debtor_id
+                WHERE lower(d.name) = lower(u.name) AND (u.ico = '' OR d.ico = u.ico::char(8))
+                GROUP BY r.debtor_key
+            ) earlier
+            WHERE t.key = earlier.debtor_key
             """)
         try connection.query(
             """
@@ -126,7 +129,7 @@ extension ReceivableImport {
                 updated_at = \(now)
             FROM import_debtors t
             WHERE d.id = t.debtor_id
-              AND EXISTS (SELECT 1 FROM debtor_history h WHERE h.batch_id = \(batchID) AND h.debtor_id = d.id)
+              AND d.id IN (SELECT h.debtor_id FROM debtor_history h WHERE h.batch_id = \(batchID))
             """)
         try connection.query(
             "UPDATE import_debtors SET debtor_id = nextval('debtors_id_seq'), is_new = true WHERE debtor_id IS NULL")

@@ -2,39 +2,26 @@ import Domain
 import Foundation
 
 extension ReceivableImport {
-    /// A receivable row of the `import_rows` temporary table, in the JSON that `jsonb_to_recordset` reads.
-    struct ReceivableRow: Encodable {
-        var line: Int
-        var external_id: String
-        var invoice_number: String
-        var variable_symbol: String
-        var issue_date: String?
-        var due_date: String
-        var currency: String
-        var total: Int64
-        var remaining: Int64
-        var status: String
-        var time_barred: Bool
-        var bank_account: String
-        var debtor_key: Int
-    }
-
     static func loadRows(_ receivables: [ReceivableRecord], debtorKeys: [Int], on connection: Connection) throws {
         for start in stride(from: 0, to: receivables.count, by: chunkSize) {
             let end = min(start + chunkSize, receivables.count)
-            let rows = (start..<end).map { index in
+            var rows = JSONRows(capacity: (end - start) * 300)
+            for index in start..<end {
                 let r = receivables[index]
-                return ReceivableRow(
-                    line: r.line, external_id: r.externalID, invoice_number: r.invoiceNumber,
-                    variable_symbol: r.variableSymbol, issue_date: r.issueDate?.iso, due_date: r.dueDate.iso,
-                    currency: r.total.currency.rawValue, total: r.total.minorUnits, remaining: r.remaining.minorUnits,
-                    status: r.status.rawValue, time_barred: r.timeBarred, bank_account: r.bankAccount,
-                    debtor_key: debtorKeys[index])
+                rows.append([
+                    "line": .integer(Int64(r.line)), "external_id": .string(r.externalID),
+                    "invoice_number": .string(r.invoiceNumber), "variable_symbol": .string(r.variableSymbol),
+                    "issue_date": .optional(r.issueDate?.iso), "due_date": .string(r.dueDate.iso),
+                    "currency": .string(r.total.currency.rawValue), "total": .integer(r.total.minorUnits),
+                    "remaining": .integer(r.remaining.minorUnits), "status": .string(r.status.rawValue),
+                    "time_barred": .bool(r.timeBarred), "bank_account": .string(r.bankAccount),
+                    "debtor_key": .integer(Int64(debtorKeys[index])),
+                ])
             }
             try connection.query(
                 """
                 INSERT INTO import_rows
-                SELECT * FROM jsonb_to_recordset(\(try jsonText(rows))::jsonb) AS x(
+                SELECT * FROM jsonb_to_recordset(\(rows.json)::jsonb) AS x(
                     line integer, external_id text, invoice_number text, variable_symbol text, issue_date date,
                     due_date date, currency text, total bigint, remaining bigint, status text, time_barred boolean,
                     bank_account text, debtor_key integer)
@@ -117,21 +104,20 @@ extension ReceivableImport {
     static func closeMissing(organizationID: Int64, batchID: Int64, now: Date, on connection: Connection) throws {
         try connection.query(
             """
+            WITH closing AS (
+                SELECT e.id, e.external_id, e.remaining_minor FROM receivables e
+                WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
+                  AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
+                FOR UPDATE
+            ), closed AS (
+                UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),
+                                         updated_at = \(now)
+                FROM closing c WHERE e.id = c.id
+            )
             INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
                                             old_status, new_status, old_remaining_minor, new_remaining_minor)
-            SELECT \(organizationID), \(batchID), e.id, 0, e.external_id, 'paid', e.status, 'paid',
-                   e.remaining_minor, 0
-            FROM receivables e
-            WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
-              AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
-            ORDER BY e.id
-            """)
-        try connection.query(
-            """
-            UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),
-                                     updated_at = \(now)
-            FROM receivable_changes c
-            WHERE c.batch_id = \(batchID) AND c.line = 0 AND c.receivable_id = e.id
+            SELECT \(organizationID), \(batchID), id, 0, external_id, 'paid', 'open', 'paid', remaining_minor, 0
+            FROM closing ORDER BY id
             """)
     }
 

@@ -4,8 +4,8 @@ import Foundation
 /// Applies validated import rows to a creditor's receivables and debtors in one transaction, set-based: the rows go
 /// into temporary tables as JSON, and a few statements match debtors, insert, update and record every change.
 ///
-/// Rules: a new external id opens a receivable; a lower remaining amount records a partial payment; zero closes it as
-/// paid; a cancelled status or a credit note for the whole amount cancels it; in snapshot mode an open imported
+/// A new external id opens a receivable. A lower remaining amount records a partial payment, and zero closes it as
+/// paid. A cancelled status or a credit note for the whole amount cancels it. In snapshot mode, an open imported
 /// receivable that the file no longer lists is closed as paid. Importing the same file again changes nothing.
 public enum ReceivableImport {
     /// The reason a batch was rejected while it was being applied, such as a credit note for an unknown invoice.
@@ -19,6 +19,14 @@ public enum ReceivableImport {
     public static func apply(_ request: ImportRequest, now: Date, on connection: Connection) throws
         -> ImportBatchSummary
     {
+        if request.mode == .snapshot && request.fileExternalIDs.isEmpty {
+            // An empty snapshot would close every open receivable, which is far more often a wrong export.
+            return try ImportBatchRepository.recordRejected(
+                request,
+                message: "Soubor v režimu snapshot neobsahuje žádnou pohledávku, takže by uzavřel všechny otevřené "
+                    + "pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.",
+                issues: request.issues, now: now, on: connection)
+        }
         if !request.issues.isEmpty && !request.partial {
             return try ImportBatchRepository.recordRejected(
                 request, message: rowsRejectedMessage(request.issues), issues: request.issues, now: now,

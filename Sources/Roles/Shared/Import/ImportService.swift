@@ -1,3 +1,4 @@
+import Archive
 import Crypto
 import Domain
 import Foundation
@@ -29,7 +30,11 @@ public struct ImportService {
 
         let batch: ImportBatch
         do {
-            batch = try ImportReader.read(url, fileName: fileName, limits: limits)
+            if fileName.lowercased().hasSuffix(".isdocx") {
+                batch = try readISDOCX(url)
+            } else {
+                batch = try ImportReader.read(url, fileName: fileName, limits: limits)
+            }
         } catch let error as ImportError {
             request.format = ImportService.formatGuess(fileName)
             return try ImportBatchRepository.recordRejected(
@@ -51,7 +56,7 @@ public struct ImportService {
         return try ReceivableImport.apply(request, now: now, on: connection)
     }
 
-    /// The Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
+    /// Returns the Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
     /// supplier; every other format must name one.
     static func supplierMismatch(_ validated: ValidatedImport, organization: Organization) -> String? {
         if validated.format == .csv { return nil }
@@ -68,10 +73,35 @@ public struct ImportService {
         return nil
     }
 
+    /// Reads the invoice inside an `.isdocx` package: the ZIP entry whose name ends with `.isdoc`.
+    func readISDOCX(_ url: URL) throws -> ImportBatch {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= limits.maxBytes else {
+            throw ImportError(
+                .tooLarge,
+                "Soubor je větší než povolených \(limits.maxBytes / 1024 / 1024) MiB. Rozdělte ho na menší části.")
+        }
+        let invoice: [UInt8]
+        do {
+            let archive = try ZipArchive(bytes: Array(try Data(contentsOf: url)))
+            guard let entry = archive.entries.first(where: { $0.name.lowercased().hasSuffix(".isdoc") }) else {
+                throw ImportError(.malformed, "Balíček ISDOCX neobsahuje žádný soubor .isdoc s fakturou.")
+            }
+            invoice = try archive.extract(entry, maxBytes: limits.maxBytes)
+        } catch let failure as ZipArchive.Failure {
+            throw ImportError(.malformed, failure.description)
+        }
+        let extracted = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kolektor-isdocx-\(UUID().uuidString).isdoc")
+        try Data(invoice).write(to: extracted)
+        defer { try? FileManager.default.removeItem(at: extracted) }
+        return try ImportReader.read(extracted, limits: limits)
+    }
+
     static func formatGuess(_ fileName: String) -> String {
         let lower = fileName.lowercased()
         if lower.hasSuffix(".csv") { return ImportFormat.csv.rawValue }
-        if lower.hasSuffix(".isdoc") { return ImportFormat.isdoc.rawValue }
+        if lower.hasSuffix(".isdoc") || lower.hasSuffix(".isdocx") { return ImportFormat.isdoc.rawValue }
         return "xml"
     }
 }
