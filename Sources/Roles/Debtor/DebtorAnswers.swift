@@ -59,7 +59,8 @@ enum DebtorAnswers {
         var contentType: String
         var content: [UInt8]
 
-        /// The type told by the file's magic bytes: PDF, PNG or JPEG; nil for anything else, whatever its name says.
+        /// The type found from the file's magic bytes (PDF, PNG or JPEG), or nil for anything else, whatever the file
+        /// name.
         static func contentType(of data: [UInt8]) -> String? {
             if data.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
             if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }

@@ -43,9 +43,10 @@ enum DebtorPortalPage {
         }
         router.get("/dluznik/qr/:file") { request, parameters, context in
             let debtor = try DebtorSessions.require(request, context: context)
-            guard let file = parameters["file"], file.hasSuffix(".png"), let id = Int64(file.dropLast(4)), id > 0,
-                let overview = Optional(try load(debtor, context: context)),
-                let receivable = overview.receivables.first(where: { $0.id == id }),
+            guard let file = parameters["file"], file.hasSuffix(".png"), let id = Int64(file.dropLast(4)), id > 0
+            else { throw HTTPError.notFound }
+            let overview = try load(debtor, context: context)
+            guard let receivable = overview.receivables.first(where: { $0.id == id }),
                 let text = try? paymentString(receivable, overview: overview, today: CalendarDate(context.now)),
                 let png = try? QRCode(encoding: text).png(pixelsPerModule: 6)
             else { throw HTTPError.notFound }
@@ -69,7 +70,7 @@ enum DebtorPortalPage {
             guard let creditor = try OrganizationRepository.find(id: debtor.organizationID, on: connection),
                 let party = try DebtorRepository.find(
                     id: debtor.debtorID, organizationID: debtor.organizationID, on: connection),
-                let lockedCase = try connection.query(
+                let caseRow = try connection.query(
                     "SELECT stage FROM cases WHERE id = \(debtor.caseID) AND organization_id = \(debtor.organizationID)"
                 ).first
             else { throw HTTPError.notFound }
@@ -83,12 +84,12 @@ enum DebtorPortalPage {
                     organizationID: debtor.organizationID, debtorID: debtor.debtorID, on: connection),
                 answers: try DebtorAnswerRepository.all(
                     caseID: debtor.caseID, organizationID: debtor.organizationID, on: connection),
-                stage: CaseStage(rawValue: try lockedCase.string("stage")) ?? .imported)
+                stage: CaseStage(rawValue: try caseRow.string("stage")) ?? .imported)
         }
     }
 
-    /// The balance of a receivable to `today`. The principal is the unpaid rest, so interest is counted on the rest
-    /// from the due date.
+    /// Computes the balance of a receivable at the end of `today`. The principal is the unpaid rest, so interest is
+    /// counted on the rest from the due date.
     /// NOTE: payments are not dated in `receivables`, so interest on the part paid later is not claimed here.
     static func balance(_ receivable: StoredReceivable, debtor: Debtor, today: CalendarDate) throws
         -> ClaimLedger.Balance
@@ -98,8 +99,8 @@ enum DebtorPortalPage {
         ).balance(on: today)
     }
 
-    /// The QR Platba string for paying a receivable in full to the day; throws when the creditor's account is not
-    /// valid.
+    /// Builds the QR Platba string that pays a receivable in full to the day. Throws when the creditor's account is
+    /// not valid.
     static func paymentString(_ receivable: StoredReceivable, overview: Overview, today: CalendarDate) throws -> String {
         guard let account = BankAccount(overview.creditor.bankAccount) ?? BankAccount(overview.creditor.iban) else {
             throw QRPlatba.InvalidField(field: "ACC", value: "")

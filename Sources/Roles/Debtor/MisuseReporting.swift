@@ -5,7 +5,7 @@ import Store
 import Web
 
 /// "Tohoto věřitele neznám": a report from the public link in the activation notice or from the debtor portal.
-/// It holds every open case of the creditor and debtor until the operator decides.
+/// It puts every open case of the creditor and debtor on hold until the operator decides.
 enum MisuseReporting {
     static func register(in router: inout Router<RequestContext>) {
         router.get("/zneuziti/:token") { request, parameters, context in
@@ -52,8 +52,8 @@ enum MisuseReporting {
         }
     }
 
-    /// Stores the report and holds the creditor's open cases of the debtor, with timeline entries, in one
-    /// transaction. A second report while one is open adds nothing: the cases already wait for the operator.
+    /// Stores the report and puts the creditor's open cases of the debtor on hold, with timeline entries, in one
+    /// transaction. A second report while one is open adds nothing, because the cases already wait for the operator.
     static func report(
         organizationID: Int64, debtorID: Int64, message: String, from source: String, request: Request,
         context: RequestContext
