@@ -24,14 +24,17 @@ import Web
         let (browser, caseID, csrf) = try signedIn(fixture)
         let answered = browser.post("/dluznik/odpoved/zaplatim", [("csrf_token", csrf), ("datum", "2026-12-20")])
         #expect(answered.response.status == 303)
-        let row = try #require(try fixture.connection.query(
-            "SELECT answer, promised_on FROM debtor_answers WHERE case_id = \(caseID)").first)
+        let row = try #require(
+            try fixture.connection.query(
+                "SELECT answer, promised_on FROM debtor_answers WHERE case_id = \(caseID)"
+            ).first)
         #expect(try row.string("answer") == "will_pay")
         #expect(try row.calendarDate("promised_on") == CalendarDate(iso: "2026-12-20"))
         #expect(try fixture.caseStage(caseID) == "demanding")
         let caseRow = try fixture.connection.query("SELECT last_answer FROM cases WHERE id = \(caseID)").first
         #expect(try caseRow?.string("last_answer") == "will_pay")
-        let timeline = try CaseTimeline.timeline(caseID: caseID, organizationID: fixture.creditorA.id, on: fixture.connection)
+        let timeline = try CaseTimeline.timeline(
+            caseID: caseID, organizationID: fixture.creditorA.id, on: fixture.connection)
         #expect(timeline.map(\.kind) == ["answer_will_pay"])
         let page = browser.get("/dluznik/").body
         #expect(page.contains("Slíbené datum úhrady: 20. 12. 2026."))
@@ -60,16 +63,20 @@ import Web
             file: (field: "doklad", name: "potvrzeni.pdf", bytes: pdf))
         #expect(answered.response.status == 303)
         #expect(try fixture.caseStage(caseID) == "disputed")
-        let answer = try #require(try fixture.connection.query(
-            "SELECT reason, evidence_document_id FROM debtor_answers WHERE case_id = \(caseID)").first)
+        let answer = try #require(
+            try fixture.connection.query(
+                "SELECT reason, evidence_document_id FROM debtor_answers WHERE case_id = \(caseID)"
+            ).first)
         #expect(try answer.string("reason") == "Zaplaceno převodem 3. 11.")
         let documentID = try #require(try answer.optionalInt("evidence_document_id"))
-        let document = try #require(try DocumentRepository.find(
-            id: documentID, organizationID: fixture.creditorA.id, on: fixture.connection))
+        let document = try #require(
+            try DocumentRepository.find(
+                id: documentID, organizationID: fixture.creditorA.id, on: fixture.connection))
         #expect(document.sha256 == Digest.sha256(pdf).hexString)
         #expect(document.contentType == "application/pdf")
         #expect(document.caseID == caseID)
-        let timeline = try CaseTimeline.timeline(caseID: caseID, organizationID: fixture.creditorA.id, on: fixture.connection)
+        let timeline = try CaseTimeline.timeline(
+            caseID: caseID, organizationID: fixture.creditorA.id, on: fixture.connection)
         #expect(timeline.last?.kind == "answer_not_owed")
         #expect(timeline.last?.documentID == documentID)
 
@@ -98,13 +105,15 @@ import Web
 
         // Named .pdf but an executable by its content.
         let fake = browser.postMultipart(
-            "/dluznik/odpoved/nedluzim", fields, file: (field: "doklad", name: "doklad.pdf", bytes: Array("MZ\u{90}binary".utf8)))
+            "/dluznik/odpoved/nedluzim", fields,
+            file: (field: "doklad", name: "doklad.pdf", bytes: Array("MZ\u{90}binary".utf8)))
         #expect(fake.response.status == 400)
         #expect(fake.body.contains("není PDF"))
 
         var large = Array("%PDF-1.4\n".utf8)
         large += [UInt8](repeating: 0x20, count: 10 * 1024 * 1024)
-        let oversize = browser.postMultipart("/dluznik/odpoved/nedluzim", fields, file: (field: "doklad", name: "velky.pdf", bytes: large))
+        let oversize = browser.postMultipart(
+            "/dluznik/odpoved/nedluzim", fields, file: (field: "doklad", name: "velky.pdf", bytes: large))
         #expect(oversize.response.status == 400)
         #expect(oversize.body.contains("větší než 10 MB"))
 
@@ -123,7 +132,8 @@ import Web
         #expect(try fixture.connection.query("SELECT count(*) AS n FROM debtor_answers").first?.int("n") == 0)
 
         let png = [UInt8]([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0])
-        let image = browser.postMultipart("/dluznik/odpoved/nedluzim", fields, file: (field: "doklad", name: "foto", bytes: png))
+        let image = browser.postMultipart(
+            "/dluznik/odpoved/nedluzim", fields, file: (field: "doklad", name: "foto", bytes: png))
         #expect(image.response.status == 303)
         let type = try fixture.connection.query("SELECT content_type FROM documents").first?.string("content_type")
         #expect(type == "image/png")

@@ -62,7 +62,8 @@ extension PortalFixture {
 
     /// Access to a case, as the demand sending creates it.
     func makeAccess(organizationID: Int64, caseID: Int64) throws -> (linkToken: String, accessCode: String) {
-        try DebtorAccessTokens.createAccess(caseID: caseID, organizationID: organizationID, now: clock.now, on: connection)
+        try DebtorAccessTokens.createAccess(
+            caseID: caseID, organizationID: organizationID, now: clock.now, on: connection)
     }
 
     func caseStage(_ caseID: Int64) throws -> String {
@@ -71,11 +72,13 @@ extension PortalFixture {
 
     /// The 6-digit code in the newest sign-in message to `recipient`.
     func latestSignInCode(to recipient: String) throws -> String? {
-        guard let text = try connection.query(
-            """
-            SELECT body_text FROM outbox WHERE recipient = \(recipient) AND kind = 'sign_in_code' ORDER BY id DESC LIMIT 1
-            """
-        ).first?.string("body_text") else { return nil }
+        guard
+            let text = try connection.query(
+                """
+                SELECT body_text FROM outbox WHERE recipient = \(recipient) AND kind = 'sign_in_code' ORDER BY id DESC LIMIT 1
+                """
+            ).first?.string("body_text")
+        else { return nil }
         let digits = text.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }
         return digits.map { String($0) }
     }

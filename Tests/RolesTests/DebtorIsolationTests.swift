@@ -17,13 +17,18 @@ import Web
         var evidence: [Int64] = []
         var codes: [String] = []
         var tokens: [String] = []
-        let parties = [(fixture.creditorA.id, "První s.r.o.", "601111111"), (fixture.creditorB.id, "Druhý a.s.", "602222222")]
+        let parties = [
+            (fixture.creditorA.id, "První s.r.o.", "601111111"), (fixture.creditorB.id, "Druhý a.s.", "602222222"),
+        ]
         for (index, (creditor, name, phone)) in parties.enumerated() {
             let (debtor, caseID) = try fixture.makeCase(organizationID: creditor, name: name, phone: phone)
-            receivables.append(try fixture.addReceivable(
-                organizationID: creditor, debtorID: debtor.id, invoiceNumber: "FV-\(index)", variableSymbol: "\(index + 1)",
-                due: "2026-05-01", amountMinor: 100_000))
-            demands.append(try fixture.addSentDemand(organizationID: creditor, caseID: caseID, pdf: Array("%PDF-\(index)".utf8)))
+            receivables.append(
+                try fixture.addReceivable(
+                    organizationID: creditor, debtorID: debtor.id, invoiceNumber: "FV-\(index)",
+                    variableSymbol: "\(index + 1)",
+                    due: "2026-05-01", amountMinor: 100_000))
+            demands.append(
+                try fixture.addSentDemand(organizationID: creditor, caseID: caseID, pdf: Array("%PDF-\(index)".utf8)))
             let (token, code) = try fixture.makeAccess(organizationID: creditor, caseID: caseID)
             tokens.append(token)
             codes.append(code)

@@ -19,7 +19,8 @@ import Web
         #expect(opened.body.contains("kód"))
         #expect(opened.body.contains("končící 456"))
         let sms = try fixture.connection.query(
-            "SELECT channel, recipient FROM outbox WHERE kind = 'sign_in_code'").rows
+            "SELECT channel, recipient FROM outbox WHERE kind = 'sign_in_code'"
+        ).rows
         #expect(sms.count == 1)
         #expect(try sms.first?.string("channel") == "sms")
         #expect(try sms.first?.string("recipient") == "+420601123456")
@@ -51,7 +52,8 @@ import Web
         #expect(portal.body.contains("Odběratel s.r.o."))
 
         let rows = try fixture.connection.query(
-            "SELECT user_id, case_id, token_hash FROM sessions WHERE case_id IS NOT NULL").rows
+            "SELECT user_id, case_id, token_hash FROM sessions WHERE case_id IS NOT NULL"
+        ).rows
         #expect(rows.count == 1)
         #expect(try rows.first?.optionalInt("user_id") == nil)
         #expect(try rows.first?.int("case_id") == caseID)
@@ -60,8 +62,9 @@ import Web
         // The code works once only.
         let replay = Browser(fixture)
         let form = replay.get("/dluznik/vstup/\(token)").body
-        #expect(replay.post("/dluznik/vstup/\(token)", [("csrf_token", Browser.csrf(in: form) ?? ""), ("kod", code)])
-            .response.status == 401)
+        #expect(
+            replay.post("/dluznik/vstup/\(token)", [("csrf_token", Browser.csrf(in: form) ?? ""), ("kod", code)])
+                .response.status == 401)
 
         let log = fixture.log.text
         #expect(!log.contains(token))
@@ -72,14 +75,16 @@ import Web
 
     @Test func codeExpiresAfterTenMinutes() throws {
         let fixture = try PortalFixture()
-        let (_, caseID) = try fixture.makeCase(organizationID: fixture.creditorA.id, name: "Pomalý s.r.o.", phone: "777 000 111")
+        let (_, caseID) = try fixture.makeCase(
+            organizationID: fixture.creditorA.id, name: "Pomalý s.r.o.", phone: "777 000 111")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
         let opened = browser.get("/dluznik/vstup/\(token)")
         let code = try #require(try fixture.latestSignInCode(to: "+420777000111"))
 
         fixture.clock.advance(by: 10 * 60 + 1)
-        let late = browser.post("/dluznik/vstup/\(token)", [("csrf_token", Browser.csrf(in: opened.body) ?? ""), ("kod", code)])
+        let late = browser.post(
+            "/dluznik/vstup/\(token)", [("csrf_token", Browser.csrf(in: opened.body) ?? ""), ("kod", code)])
         #expect(late.response.status == 401)
         #expect(late.body.contains("Platnost kódu vypršela"))
         #expect(browser.get("/dluznik/").response.status == 303)
@@ -87,14 +92,17 @@ import Web
 
     @Test func fiveWrongAttemptsEndTheCode() throws {
         let fixture = try PortalFixture()
-        let (_, caseID) = try fixture.makeCase(organizationID: fixture.creditorA.id, name: "Hádač s.r.o.", phone: "601000222")
+        let (_, caseID) = try fixture.makeCase(
+            organizationID: fixture.creditorA.id, name: "Hádač s.r.o.", phone: "601000222")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
         let csrf = Browser.csrf(in: browser.get("/dluznik/vstup/\(token)").body) ?? ""
         let code = try #require(try fixture.latestSignInCode(to: "+420601000222"))
         let wrongCode = code == "000000" ? "111111" : "000000"
         for _ in 0..<5 {
-            #expect(browser.post("/dluznik/vstup/\(token)", [("csrf_token", csrf), ("kod", wrongCode)]).response.status == 401)
+            #expect(
+                browser.post("/dluznik/vstup/\(token)", [("csrf_token", csrf), ("kod", wrongCode)]).response.status
+                    == 401)
         }
         let blocked = browser.post("/dluznik/vstup/\(token)", [("csrf_token", csrf), ("kod", code)])
         #expect(blocked.response.status == 401)
@@ -104,7 +112,8 @@ import Web
 
     @Test func resendIsThrottled() throws {
         let fixture = try PortalFixture()
-        let (_, caseID) = try fixture.makeCase(organizationID: fixture.creditorA.id, name: "Netrpělivý s.r.o.", phone: "601000333")
+        let (_, caseID) = try fixture.makeCase(
+            organizationID: fixture.creditorA.id, name: "Netrpělivý s.r.o.", phone: "601000333")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
         let csrf = Browser.csrf(in: browser.get("/dluznik/vstup/\(token)").body) ?? ""

@@ -21,7 +21,8 @@ import Web
         #expect(form.body.contains("Věřitel A s.r.o."))
         #expect(visitor.post("/zneuziti/\(token)", [("csrf_token", "forged")]).response.status == 403)
         let reported = visitor.post(
-            "/zneuziti/\(token)", [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("zprava", "Nikdy jsme nic neobjednali.")])
+            "/zneuziti/\(token)",
+            [("csrf_token", Browser.csrf(in: form.body) ?? ""), ("zprava", "Nikdy jsme nic neobjednali.")])
         #expect(reported.response.status == 200)
         #expect(try fixture.caseStage(caseID) == "misuse_hold")
         let stored = try fixture.connection.query("SELECT message, reported_from, status FROM misuse_reports").rows
@@ -41,7 +42,8 @@ import Web
         #expect(list.body.contains("Nikdy jsme nic neobjednali."))
         let reportID = try #require(try fixture.connection.query("SELECT id FROM misuse_reports").first?.int("id"))
         let csrf = Browser.csrf(in: list.body) ?? ""
-        let noNote = operatorBrowser.post("/operator/zneuziti/\(reportID)", [("csrf_token", csrf), ("rozhodnuti", "dismiss")])
+        let noNote = operatorBrowser.post(
+            "/operator/zneuziti/\(reportID)", [("csrf_token", csrf), ("rozhodnuti", "dismiss")])
         #expect(noNote.response.status == 400)
         let dismissed = operatorBrowser.post(
             "/operator/zneuziti/\(reportID)",
@@ -51,7 +53,8 @@ import Web
         let timeline = try CaseTimeline.timeline(caseID: caseID, organizationID: creditor, on: fixture.connection)
         #expect(timeline.map(\.kind) == ["misuse_reported", "misuse_dismissed"])
         let audit = try fixture.connection.query(
-            "SELECT actor, action FROM audit_log WHERE action LIKE 'misuse%' ORDER BY id").rows
+            "SELECT actor, action FROM audit_log WHERE action LIKE 'misuse%' ORDER BY id"
+        ).rows
         #expect(try audit.map { try $0.string("action") } == ["misuse_reported", "misuse_dismissed"])
         #expect(try audit.last?.string("actor") == "user:\(fixture.users["operator"]!.id)")
     }
@@ -76,7 +79,10 @@ import Web
         let reportID = try #require(try fixture.connection.query("SELECT id FROM misuse_reports").first?.int("id"))
         operatorBrowser.post(
             "/operator/zneuziti/\(reportID)",
-            [("csrf_token", Browser.csrf(in: list) ?? ""), ("rozhodnuti", "uphold"), ("poznamka", "Věřitel nedoložil smlouvu.")])
+            [
+                ("csrf_token", Browser.csrf(in: list) ?? ""), ("rozhodnuti", "uphold"),
+                ("poznamka", "Věřitel nedoložil smlouvu."),
+            ])
         #expect(try fixture.caseStage(caseID) == "closed")
         let reason = try fixture.connection.query("SELECT closing_reason FROM cases WHERE id = \(caseID)").first
         #expect(try reason?.string("closing_reason") == "misuse")

@@ -23,7 +23,8 @@ enum DebtorAnswers {
                 }
                 promised = date
             }
-            return try record(.willPay, promisedOn: promised, reason: "", evidence: nil, debtor: debtor, context: context)
+            return try record(
+                .willPay, promisedOn: promised, reason: "", evidence: nil, debtor: debtor, context: context)
         }
         router.post("/dluznik/odpoved/odmitam") { request, _, context in
             let debtor = try DebtorSessions.require(request, context: context)
@@ -81,12 +82,14 @@ enum DebtorAnswers {
     ) throws -> Response {
         let outcome = try context.database.withConnection { connection in
             try connection.transaction { connection -> Bool in
-                guard let locked = try DebtorCaseRepository.lock(
-                    caseID: debtor.caseID, organizationID: debtor.organizationID, on: connection),
+                guard
+                    let locked = try DebtorCaseRepository.lock(
+                        caseID: debtor.caseID, organizationID: debtor.organizationID, on: connection),
                     let creditor = try OrganizationRepository.find(id: debtor.organizationID, on: connection)
                 else { throw HTTPError.notFound }
-                guard case .success(let next) = CaseTransitions.apply(
-                    .debtorAnswered(answer), to: locked.state, spacingDays: creditor.stepSpacingDays)
+                guard
+                    case .success(let next) = CaseTransitions.apply(
+                        .debtorAnswered(answer), to: locked.state, spacingDays: creditor.stepSpacingDays)
                 else { return false }
                 var documentID: Int64?
                 if let evidence {
@@ -99,7 +102,8 @@ enum DebtorAnswers {
                     documentID = document.id
                 }
                 try DebtorAnswerRepository.insert(
-                    organizationID: debtor.organizationID, caseID: debtor.caseID, answer: answer, promisedOn: promisedOn,
+                    organizationID: debtor.organizationID, caseID: debtor.caseID, answer: answer,
+                    promisedOn: promisedOn,
                     reason: reason, evidenceDocumentID: documentID, now: context.now, on: connection)
                 try DebtorCaseRepository.save(
                     next, caseID: debtor.caseID, organizationID: debtor.organizationID, lastAnswer: answer,

@@ -17,11 +17,15 @@ extension DebtorPortalPage {
                             element("p") {
                                 context.text(
                                     "debtorPortal.answered",
-                                    ["date": Formatting.date(CalendarDate(answer.createdAt), language: language),
-                                     "answer": context.text("debtorPortal.answer.\(answer.answer.rawValue)")])
+                                    [
+                                        "date": Formatting.date(CalendarDate(answer.createdAt), language: language),
+                                        "answer": context.text("debtorPortal.answer.\(answer.answer.rawValue)"),
+                                    ])
                                 if let promised = answer.promisedOn {
-                                    " " + context.text(
-                                        "debtorPortal.promised", ["date": Formatting.date(promised, language: language)])
+                                    " "
+                                        + context.text(
+                                            "debtorPortal.promised",
+                                            ["date": Formatting.date(promised, language: language)])
                                 }
                             }
                             if !answer.reason.isEmpty {
@@ -38,7 +42,9 @@ extension DebtorPortalPage {
                                 if let resolution = answer.resolution {
                                     Forms.notice(
                                         context.text("debtorPortal.resolution.\(resolution)")
-                                            + (answer.resolutionReason.map { " " + context.text("debtorPortal.reason") + ": " + $0 } ?? ""),
+                                            + (answer.resolutionReason.map {
+                                                " " + context.text("debtorPortal.reason") + ": " + $0
+                                            } ?? ""),
                                         kind: resolution == "accepted" ? "success" : "warning")
                                 } else {
                                     element("p", .class("hint")) { context.text("debtorPortal.resolution.pending") }
@@ -49,7 +55,10 @@ extension DebtorPortalPage {
                 }
             }
             if canAnswer {
-                element("form", Attribute("method", "post"), Attribute("action", "/dluznik/odpoved/zaplatim"), .class("stack")) {
+                element(
+                    "form", Attribute("method", "post"), Attribute("action", "/dluznik/odpoved/zaplatim"),
+                    .class("stack")
+                ) {
                     CSRF.field(session.session)
                     element("h3") { context.text("debtorPortal.answer.will_pay") }
                     Forms.field(
@@ -57,10 +66,15 @@ extension DebtorPortalPage {
                         hint: context.text("debtorPortal.answer.dateHint"))
                     element("button", .type("submit")) { context.text("debtorPortal.answer.payButton") }
                 }
-                element("form", Attribute("method", "post"), Attribute("action", "/dluznik/odpoved/odmitam"), .class("stack")) {
+                element(
+                    "form", Attribute("method", "post"), Attribute("action", "/dluznik/odpoved/odmitam"),
+                    .class("stack")
+                ) {
                     CSRF.field(session.session)
                     element("h3") { context.text("debtorPortal.answer.refuses") }
-                    element("button", .type("submit"), .class("secondary")) { context.text("debtorPortal.answer.refuseButton") }
+                    element("button", .type("submit"), .class("secondary")) {
+                        context.text("debtorPortal.answer.refuseButton")
+                    }
                 }
                 element(
                     "form", Attribute("method", "post"), Attribute("action", DebtorAnswers.notOwedPath),
@@ -70,13 +84,19 @@ extension DebtorPortalPage {
                     element("h3") { context.text("debtorPortal.answer.not_owed") }
                     element("label", Attribute("for", "pole-duvod")) { context.text("debtorPortal.answer.reasonLabel") }
                     element("textarea", .id("pole-duvod"), .name("duvod"), Attribute("rows", "4"), .flag("required")) {}
-                    element("label", Attribute("for", "pole-doklad")) { context.text("debtorPortal.answer.evidenceLabel") }
-                    element("p", .class("hint"), .id("napoveda-doklad")) { context.text("debtorPortal.answer.evidenceHint") }
+                    element("label", Attribute("for", "pole-doklad")) {
+                        context.text("debtorPortal.answer.evidenceLabel")
+                    }
+                    element("p", .class("hint"), .id("napoveda-doklad")) {
+                        context.text("debtorPortal.answer.evidenceHint")
+                    }
                     voidElement(
                         "input", .id("pole-doklad"), .name("doklad"), .type("file"),
                         Attribute("accept", "application/pdf,image/png,image/jpeg"),
                         Attribute("aria-describedby", "napoveda-doklad"))
-                    element("button", .type("submit"), .class("secondary")) { context.text("debtorPortal.answer.notOwedButton") }
+                    element("button", .type("submit"), .class("secondary")) {
+                        context.text("debtorPortal.answer.notOwedButton")
+                    }
                 }
             } else if overview.answers.isEmpty {
                 element("p") { context.text("debtorPortal.answer.notYet") }

@@ -15,7 +15,10 @@ extension DebtorPortalPage {
             element("h1") { context.text("debtorPortal.title") }
             if let notice { Forms.notice(notice, kind: "success") }
             if let error { Forms.notice(error, kind: "error") }
-            element("p") { context.text("debtorPortal.intro", ["debtor": overview.debtor.name, "creditor": overview.creditor.name]) }
+            element("p") {
+                context.text(
+                    "debtorPortal.intro", ["debtor": overview.debtor.name, "creditor": overview.creditor.name])
+            }
             if overview.stage == .misuseHold {
                 Forms.notice(context.text("debtorPortal.misuse.onHold"), kind: "warning")
             }
@@ -25,7 +28,8 @@ extension DebtorPortalPage {
                 if let demand = overview.demand {
                     element("li") {
                         let label = context.text(
-                            "debtorPortal.demand", ["date": Formatting.date(CalendarDate(demand.sentAt), language: language)])
+                            "debtorPortal.demand",
+                            ["date": Formatting.date(CalendarDate(demand.sentAt), language: language)])
                         if let documentID = demand.documentID {
                             element("a", .href("/dluznik/dokumenty/\(documentID)")) { label + " (PDF)" }
                         } else {
@@ -91,7 +95,10 @@ extension DebtorPortalPage {
             element("h3") {
                 context.text(
                     "debtorPortal.invoice",
-                    ["number": receivable.invoiceNumber, "due": Formatting.date(receivable.dueDate, language: language)])
+                    [
+                        "number": receivable.invoiceNumber,
+                        "due": Formatting.date(receivable.dueDate, language: language),
+                    ])
             }
             element("dl") {
                 element("dt") { context.text("debtorPortal.principal") }

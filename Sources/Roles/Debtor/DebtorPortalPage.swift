@@ -37,7 +37,9 @@ enum DebtorPortalPage {
             else { throw HTTPError.notFound }
             var response = Response(status: 200, headers: [], body: content)
             response.addHeader("Content-Type", document.contentType)
-            response.addHeader("Content-Disposition", "attachment; filename=\"document-\(document.id).\(extensionFor(document.contentType))\"")
+            response.addHeader(
+                "Content-Disposition",
+                "attachment; filename=\"document-\(document.id).\(extensionFor(document.contentType))\"")
             response.addHeader("X-Content-Type-Options", "nosniff")
             return response
         }
@@ -101,13 +103,15 @@ enum DebtorPortalPage {
 
     /// Builds the QR Platba string that pays a receivable in full to the day. Throws when the creditor's account is
     /// not valid.
-    static func paymentString(_ receivable: StoredReceivable, overview: Overview, today: CalendarDate) throws -> String {
+    static func paymentString(_ receivable: StoredReceivable, overview: Overview, today: CalendarDate) throws -> String
+    {
         guard let account = BankAccount(overview.creditor.bankAccount) ?? BankAccount(overview.creditor.iban) else {
             throw QRPlatba.InvalidField(field: "ACC", value: "")
         }
         let amount = (try? balance(receivable, debtor: overview.debtor, today: today).total) ?? receivable.remaining
         return try QRPlatba(
-            iban: account.iban, amount: amount, variableSymbol: receivable.variableSymbol.isEmpty ? nil : receivable.variableSymbol,
+            iban: account.iban, amount: amount,
+            variableSymbol: receivable.variableSymbol.isEmpty ? nil : receivable.variableSymbol,
             message: "Faktura \(receivable.invoiceNumber)", recipientName: overview.creditor.name
         ).encoded()
     }

@@ -10,8 +10,9 @@ enum DebtorSessions {
         guard let token = SessionCookie.token(in: request, site: .debtor) else { return nil }
         let policy = context.application.authenticator.policy
         return try context.database.withConnection { connection in
-            guard let found = try DebtorSessionRepository.findLive(
-                tokenHash: Digest.sha256(token), now: context.now, idleLimit: policy.idleTimeout, on: connection)
+            guard
+                let found = try DebtorSessionRepository.findLive(
+                    tokenHash: Digest.sha256(token), now: context.now, idleLimit: policy.idleTimeout, on: connection)
             else { return nil }
             try SessionRepository.touch(tokenHash: found.session.tokenHash, now: context.now, on: connection)
             return found

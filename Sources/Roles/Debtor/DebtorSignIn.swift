@@ -143,15 +143,17 @@ enum DebtorSignIn {
         if wait > 0 {
             let seconds = Int(wait.rounded(.up))
             let error = context.text("auth.error.throttled", ["seconds": "\(seconds)"])
-            var throttled = response.withHTML(letterCodePage(session: session, context: context, error: error), status: 429)
+            var throttled = response.withHTML(
+                letterCodePage(session: session, context: context, error: error), status: 429)
             throttled.addHeader("Retry-After", "\(seconds)")
             return throttled
         }
         let typed = request.form["kod"] ?? ""
         let token = try context.database.withConnection { connection in
             try connection.transaction { connection -> String? in
-                guard let access = try DebtorAccessRepository.find(
-                    codeHash: DebtorAccessTokens.codeHash(typed), now: context.now, on: connection)
+                guard
+                    let access = try DebtorAccessRepository.find(
+                        codeHash: DebtorAccessTokens.codeHash(typed), now: context.now, on: connection)
                 else {
                     try ThrottleRepository.recordFailure(
                         key: key, now: context.now, resetAfter: letterCodeThrottle.resetAfter, on: connection)
@@ -166,7 +168,8 @@ enum DebtorSignIn {
             }
         }
         guard let token else {
-            let page = letterCodePage(session: session, context: context, error: context.text("debtorPortal.letter.invalid"))
+            let page = letterCodePage(
+                session: session, context: context, error: context.text("debtorPortal.letter.invalid"))
             return response.withHTML(page, status: 401)
         }
         return DebtorSessions.signedIn(token: token, request: request)
@@ -200,7 +203,9 @@ enum DebtorSignIn {
         }
     }
 
-    static func letterCodePage(session: StoredSession, context: RequestContext, error: String? = nil, signedOut: Bool = false)
+    static func letterCodePage(
+        session: StoredSession, context: RequestContext, error: String? = nil, signedOut: Bool = false
+    )
         -> Node
     {
         Layout.page(

@@ -57,7 +57,8 @@ enum DebtorTexts {
         ],
         "debtorPortal.letter.submit": ["Přihlásit se", "Sign in"],
         "debtorPortal.letter.invalid": [
-            "Kód neplatí. Zkontrolujte, že jste ho opsali přesně.", "The code is not valid. Check that you copied it exactly.",
+            "Kód neplatí. Zkontrolujte, že jste ho opsali přesně.",
+            "The code is not valid. Check that you copied it exactly.",
         ],
         "debtorPortal.documents": ["Dokumenty", "Documents"],
         "debtorPortal.demand": ["Výzva k úhradě ze dne {date}", "Payment demand of {date}"],
@@ -127,7 +128,8 @@ enum DebtorTexts {
             "Napište, proč dluh nedlužíte.", "Write why you do not owe the debt.",
         ],
         "debtorPortal.answer.tooLarge": [
-            "Soubor je větší než 10 MB. Nahrajte menší soubor.", "The file is larger than 10 MB. Upload a smaller file.",
+            "Soubor je větší než 10 MB. Nahrajte menší soubor.",
+            "The file is larger than 10 MB. Upload a smaller file.",
         ],
         "debtorPortal.answer.badType": [
             "Soubor není PDF ani obrázek PNG či JPEG. Nahrajte doklad v jednom z těchto formátů.",
@@ -141,8 +143,12 @@ enum DebtorTexts {
             "Odpovědět budete moci, jakmile vám věřitel pošle oznámení nebo výzvu.",
             "You can answer once the creditor has sent you a notice or a demand.",
         ],
-        "debtorPortal.done.will_pay": ["Děkujeme, věřitel uvidí, že zaplatíte.", "Thank you, the creditor will see that you will pay."],
-        "debtorPortal.done.refuses": ["Vaši odpověď jsme předali věřiteli.", "Your answer has been passed to the creditor."],
+        "debtorPortal.done.will_pay": [
+            "Děkujeme, věřitel uvidí, že zaplatíte.", "Thank you, the creditor will see that you will pay.",
+        ],
+        "debtorPortal.done.refuses": [
+            "Vaši odpověď jsme předali věřiteli.", "Your answer has been passed to the creditor.",
+        ],
         "debtorPortal.done.not_owed": [
             "Námitku jsme předali věřiteli. Do jeho rozhodnutí vymáhání stojí.",
             "Your objection has been passed to the creditor. Collection is paused until it decides.",

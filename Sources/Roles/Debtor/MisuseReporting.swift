@@ -26,8 +26,9 @@ enum MisuseReporting {
             guard let link = try findLink(parameters["token"] ?? "", context: context) else {
                 return .html(invalidPage(context: context).renderDocument(), status: 404)
             }
-            guard let session = try context.application.authenticator.session(
-                for: request, site: .publicSite, context: context)
+            guard
+                let session = try context.application.authenticator.session(
+                    for: request, site: .publicSite, context: context)
             else { throw HTTPError.forbidden }
             try CSRF.check(request, session: session)
             try report(
@@ -63,14 +64,16 @@ enum MisuseReporting {
             try connection.transaction { connection in
                 let cases = try DebtorCaseRepository.lockAll(
                     organizationID: organizationID, debtorID: debtorID, on: connection)
-                guard try MisuseReportRepository.openReport(
-                    organizationID: organizationID, debtorID: debtorID, on: connection) == nil
+                guard
+                    try MisuseReportRepository.openReport(
+                        organizationID: organizationID, debtorID: debtorID, on: connection) == nil
                 else { return }
                 let reportID = try MisuseReportRepository.insert(
                     organizationID: organizationID, debtorID: debtorID, message: trimmed, reportedFrom: source,
                     now: context.now, on: connection)
                 for held in cases {
-                    guard case .success(let next) = CaseTransitions.apply(.misuseReported, to: held.state, spacingDays: 0)
+                    guard
+                        case .success(let next) = CaseTransitions.apply(.misuseReported, to: held.state, spacingDays: 0)
                     else { continue }
                     try DebtorCaseRepository.save(
                         next, caseID: held.id, organizationID: organizationID, now: context.now, on: connection)
@@ -87,7 +90,8 @@ enum MisuseReporting {
         }
     }
 
-    static func formPage(action: String, creditorName: String, session: StoredSession, context: RequestContext) -> Node {
+    static func formPage(action: String, creditorName: String, session: StoredSession, context: RequestContext) -> Node
+    {
         Layout.page(
             title: context.text("debtorPortal.misuse.title"), site: .publicSite, context: context, currentPath: "/"
         ) {

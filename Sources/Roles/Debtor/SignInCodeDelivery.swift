@@ -29,8 +29,9 @@ enum SignInCodeDelivery {
         try context.database.withConnection { connection in
             try connection.transaction { connection in
                 // Locking the case serializes two sends for the same link.
-                guard let lockedCase = try DebtorCaseRepository.lock(
-                    caseID: access.caseID, organizationID: access.organizationID, on: connection),
+                guard
+                    let lockedCase = try DebtorCaseRepository.lock(
+                        caseID: access.caseID, organizationID: access.organizationID, on: connection),
                     let debtor = try DebtorRepository.find(
                         id: lockedCase.debtorID, organizationID: access.organizationID, on: connection)
                 else { return .noContact }
@@ -82,9 +83,11 @@ enum SignInCodeDelivery {
 
     /// Whether the newest code of an access can still be entered, so opening the link again sends no new one.
     static func hasUsableCode(access: DebtorAccess, context: RequestContext) throws -> Bool {
-        guard let latest = try context.database.withConnection({
-            try DebtorSignInCodeRepository.latest(accessID: access.id, on: $0)
-        }) else { return false }
+        guard
+            let latest = try context.database.withConnection({
+                try DebtorSignInCodeRepository.latest(accessID: access.id, on: $0)
+            })
+        else { return false }
         return latest.usedAt == nil && latest.expiresAt > context.now && latest.attempts < maximumAttempts
     }
 
@@ -103,8 +106,9 @@ enum SignInCodeDelivery {
         let digits = typed.filter { $0.isASCII && $0.isNumber }
         return try context.database.withConnection { connection in
             try connection.transaction { connection in
-                guard let (code, hash) = try DebtorSignInCodeRepository.latestForUpdate(
-                    accessID: access.id, on: connection),
+                guard
+                    let (code, hash) = try DebtorSignInCodeRepository.latestForUpdate(
+                        accessID: access.id, on: connection),
                     code.usedAt == nil, code.expiresAt > context.now
                 else { return (.expired, nil) }
                 guard code.attempts < maximumAttempts else { return (.tooManyAttempts, nil) }

@@ -22,11 +22,13 @@ enum OperatorMisuse {
             case "dismiss": status = .dismissed
             default: throw HTTPError.badRequest
             }
-            let note = String((request.form["poznamka"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
+            let note = String(
+                (request.form["poznamka"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
             guard !note.isEmpty else {
                 let reports = try context.database.withConnection { try MisuseReportRepository.all(on: $0) }
                 let error = context.text("operatorMisuse.noteMissing")
-                return .html(page(reports, viewer: viewer, error: error, context: context).renderDocument(), status: 400)
+                return .html(
+                    page(reports, viewer: viewer, error: error, context: context).renderDocument(), status: 400)
             }
             try decide(id: id, status: status, note: note, viewer: viewer, request: request, context: context)
             return .redirect(to: "/operator/zneuziti")
@@ -83,8 +85,10 @@ enum OperatorMisuse {
                     element("p") {
                         context.text(
                             "operatorMisuse.reported",
-                            ["date": Formatting.dateTime(report.reportedAt, language: language),
-                             "source": context.text("operatorMisuse.source.\(report.reportedFrom)")])
+                            [
+                                "date": Formatting.dateTime(report.reportedAt, language: language),
+                                "source": context.text("operatorMisuse.source.\(report.reportedFrom)"),
+                            ])
                     }
                     if !report.message.isEmpty { element("blockquote") { report.message } }
                     element("p") { context.text("operatorMisuse.status.\(report.status.rawValue)") }
@@ -95,12 +99,16 @@ enum OperatorMisuse {
                             .class("stack")
                         ) {
                             CSRF.field(viewer.session)
-                            element("label", Attribute("for", "poznamka-\(report.id)")) { context.text("operatorMisuse.note") }
+                            element("label", Attribute("for", "poznamka-\(report.id)")) {
+                                context.text("operatorMisuse.note")
+                            }
                             element("textarea", .id("poznamka-\(report.id)"), .name("poznamka"), .flag("required")) {}
                             element("button", .type("submit"), .name("rozhodnuti"), .value("uphold")) {
                                 context.text("operatorMisuse.uphold")
                             }
-                            element("button", .type("submit"), .name("rozhodnuti"), .value("dismiss"), .class("secondary")) {
+                            element(
+                                "button", .type("submit"), .name("rozhodnuti"), .value("dismiss"), .class("secondary")
+                            ) {
                                 context.text("operatorMisuse.dismiss")
                             }
                         }

@@ -23,7 +23,8 @@ public enum DebtorCaseRepository {
     }
 
     /// Every case of one creditor and debtor, locked for update.
-    public static func lockAll(organizationID: Int64, debtorID: Int64, on connection: Connection) throws -> [DebtorCase] {
+    public static func lockAll(organizationID: Int64, debtorID: Int64, on connection: Connection) throws -> [DebtorCase]
+    {
         try connection.query(
             """
             SELECT \(unsafeRaw: columns) FROM cases c JOIN debtors d ON d.id = c.debtor_id

@@ -88,21 +88,23 @@ public enum DebtorPortalRepository {
     public static func visibleDocument(
         id: Int64, caseID: Int64, organizationID: Int64, debtorID: Int64, on connection: Connection
     ) throws -> (document: StoredDocument, content: [UInt8])? {
-        guard let row = try connection.query(
-            """
-            SELECT \(unsafeRaw: DocumentRepository.metadataColumns), content FROM documents
-            WHERE id = \(id) AND organization_id = \(organizationID) AND (
-                id IN (SELECT document_id FROM steps
-                       WHERE case_id = \(caseID) AND organization_id = \(organizationID) AND status = 'sent')
-                OR id IN (SELECT evidence_document_id FROM debtor_answers
-                          WHERE case_id = \(caseID) AND organization_id = \(organizationID))
-                OR id IN (SELECT p.document_id FROM powers_of_attorney p
-                          WHERE p.organization_id = \(organizationID) AND p.ended_at IS NULL
-                            AND (p.scope = 'all' OR EXISTS (
-                                SELECT 1 FROM power_of_attorney_debtors pd
-                                WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID)))))
-            """
-        ).first else { return nil }
+        guard
+            let row = try connection.query(
+                """
+                SELECT \(unsafeRaw: DocumentRepository.metadataColumns), content FROM documents
+                WHERE id = \(id) AND organization_id = \(organizationID) AND (
+                    id IN (SELECT document_id FROM steps
+                           WHERE case_id = \(caseID) AND organization_id = \(organizationID) AND status = 'sent')
+                    OR id IN (SELECT evidence_document_id FROM debtor_answers
+                              WHERE case_id = \(caseID) AND organization_id = \(organizationID))
+                    OR id IN (SELECT p.document_id FROM powers_of_attorney p
+                              WHERE p.organization_id = \(organizationID) AND p.ended_at IS NULL
+                                AND (p.scope = 'all' OR EXISTS (
+                                    SELECT 1 FROM power_of_attorney_debtors pd
+                                    WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID)))))
+                """
+            ).first
+        else { return nil }
         return (try DocumentRepository.decode(row), try row.bytes("content"))
     }
 }

@@ -35,12 +35,14 @@ public enum DebtorSignInCodeRepository {
     public static func latestForUpdate(accessID: Int64, on connection: Connection) throws
         -> (code: DebtorSignInCode, hash: [UInt8])?
     {
-        guard let row = try connection.query(
-            """
-            SELECT id, code_hash, created_at, expires_at, attempts, used_at FROM debtor_sign_in_codes
-            WHERE access_id = \(accessID) ORDER BY id DESC LIMIT 1 FOR UPDATE
-            """
-        ).first else { return nil }
+        guard
+            let row = try connection.query(
+                """
+                SELECT id, code_hash, created_at, expires_at, attempts, used_at FROM debtor_sign_in_codes
+                WHERE access_id = \(accessID) ORDER BY id DESC LIMIT 1 FOR UPDATE
+                """
+            ).first
+        else { return nil }
         return (try decode(row), try row.bytes("code_hash"))
     }
 
