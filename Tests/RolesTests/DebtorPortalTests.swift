@@ -116,4 +116,37 @@ import Web
         #expect(forms >= 5)
         #expect(forms == fields)
     }
+
+    @Test func pagesHaveEveryTextInBothLanguages() throws {
+        let fixture = try PortalFixture()
+        let creditor = fixture.creditorA.id
+        let (debtor, caseID) = try fixture.makeCase(
+            organizationID: creditor, name: "Dvojjazyčný s.r.o.", phone: "601000555")
+        try fixture.addReceivable(
+            organizationID: creditor, debtorID: debtor.id, invoiceNumber: "FV-1", variableSymbol: "1",
+            due: "2026-03-01",
+            amountMinor: 10_000)
+        let (token, code) = try fixture.makeAccess(organizationID: creditor, caseID: caseID)
+        let misuseToken = try DebtorAccessTokens.createMisuseLink(
+            organizationID: creditor, debtorID: debtor.id, now: fixture.clock.now, on: fixture.connection)
+        for language in ["cs", "en"] {
+            let browser = Browser(fixture)
+            browser.cookies["lang"] = language
+            var pages = [
+                browser.get("/dluznik/prihlaseni").body, browser.get("/dluznik/vstup/\(token)").body,
+                browser.get("/zneuziti/\(misuseToken)").body,
+            ]
+            browser.signInWithLetterCode(code)
+            pages.append(browser.get("/dluznik/").body)
+            let operatorBrowser = Browser(fixture)
+            operatorBrowser.cookies["lang"] = language
+            operatorBrowser.signIn(site: .operator, email: "operator@test.cz")
+            pages.append(operatorBrowser.get("/operator/zneuziti").body)
+            for page in pages {
+                #expect(!page.contains("debtorPortal."), "missing \(language) text")
+                #expect(!page.contains("operatorMisuse."), "missing \(language) text")
+                #expect(page.contains("<html lang=\"\(language)\">"))
+            }
+        }
+    }
 }

@@ -199,4 +199,31 @@ import Web
         fixture.clock.advance(by: 31 * 60)
         #expect(browser.get("/dluznik/").response.status == 303)
     }
+
+    @Test func sessionEndsAfterAbsoluteTimeout() throws {
+        let fixture = try PortalFixture()
+        let (_, caseID) = try fixture.makeCase(organizationID: fixture.creditorA.id, name: "Vytrvalý s.r.o.")
+        let (_, code) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
+        let browser = Browser(fixture)
+        browser.signInWithLetterCode(code)
+        // Active every 20 minutes, so the idle timeout never ends the session, until 12 hours have passed.
+        for _ in 0..<35 {
+            fixture.clock.advance(by: 20 * 60)
+            #expect(browser.get("/dluznik/").response.status == 200)
+        }
+        fixture.clock.advance(by: 20 * 60)
+        #expect(browser.get("/dluznik/").response.status == 303)
+    }
+
+    @Test func expiredAccessOpensNothing() throws {
+        let fixture = try PortalFixture()
+        let (_, caseID) = try fixture.makeCase(
+            organizationID: fixture.creditorA.id, name: "Pozdní s.r.o.", phone: "601000444")
+        let (token, code) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
+        fixture.clock.advance(by: DebtorAccessTokens.defaultValidity + 1)
+        let browser = Browser(fixture)
+        #expect(browser.get("/dluznik/vstup/\(token)").response.status == 404)
+        #expect(browser.signInWithLetterCode(code).response.status == 401)
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
+    }
 }

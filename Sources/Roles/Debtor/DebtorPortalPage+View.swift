@@ -59,13 +59,19 @@ extension DebtorPortalPage {
 
             answersSection(overview, session: session, context: context)
 
-            element("h2") { context.text("debtorPortal.misuse.title") }
-            element("p") { context.text("debtorPortal.misuse.explain", ["creditor": overview.creditor.name]) }
-            element("form", Attribute("method", "post"), Attribute("action", "/dluznik/zneuziti"), .class("stack")) {
-                CSRF.field(session.session)
-                element("label", Attribute("for", "pole-zprava")) { context.text("debtorPortal.misuse.message") }
-                element("textarea", .id("pole-zprava"), .name("zprava"), Attribute("rows", "3")) {}
-                element("button", .type("submit"), .class("secondary")) { context.text("debtorPortal.misuse.button") }
+            // A case already on hold for misuse, or closed, needs no further report.
+            if overview.stage != .misuseHold && overview.stage != .closed {
+                element("h2") { context.text("debtorPortal.misuse.title") }
+                element("p") { context.text("debtorPortal.misuse.explain", ["creditor": overview.creditor.name]) }
+                element("form", Attribute("method", "post"), Attribute("action", "/dluznik/zneuziti"), .class("stack"))
+                {
+                    CSRF.field(session.session)
+                    element("label", Attribute("for", "pole-zprava")) { context.text("debtorPortal.misuse.message") }
+                    element("textarea", .id("pole-zprava"), .name("zprava"), Attribute("rows", "3")) {}
+                    element("button", .type("submit"), .class("secondary")) {
+                        context.text("debtorPortal.misuse.button")
+                    }
+                }
             }
 
             Forms.postButton(

@@ -52,8 +52,8 @@ enum DebtorTexts {
         ],
         "debtorPortal.letter.label": ["Kód z dopisu", "Code from the letter"],
         "debtorPortal.letter.hint": [
-            "Najdete ho v dopise pod nadpisem Přístup do portálu, například ABCD-EFGH-JKMN.",
-            "You find it in the letter under the heading Portal access, for example ABCD-EFGH-JKMN.",
+            "Přístupový kód najdete v dopise v části Portál dlužníka, například ABCD-EFGH-JKMN.",
+            "You find the access code in the letter, in the part headed Debtor portal, for example ABCD-EFGH-JKMN.",
         ],
         "debtorPortal.letter.submit": ["Přihlásit se", "Sign in"],
         "debtorPortal.letter.invalid": [
