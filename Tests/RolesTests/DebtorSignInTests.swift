@@ -226,4 +226,16 @@ import Web
         #expect(browser.signInWithLetterCode(code).response.status == 401)
         #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
     }
+
+    @Test func linksUseTheBaseURL() {
+        #expect(
+            DebtorAccessTokens.signInLink(token: "abc", baseURL: "https://kolektor.cz/")
+                == "https://kolektor.cz/dluznik/vstup/abc")
+        #expect(
+            DebtorAccessTokens.letterSignInAddress(baseURL: "https://kolektor.cz")
+                == "https://kolektor.cz/dluznik/prihlaseni")
+        #expect(
+            DebtorAccessTokens.misuseLink(token: "xyz", baseURL: "https://kolektor.cz")
+                == "https://kolektor.cz/zneuziti/xyz")
+    }
 }

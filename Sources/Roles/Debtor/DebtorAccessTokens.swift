@@ -39,6 +39,25 @@ public enum DebtorAccessTokens {
         return token
     }
 
+    /// The e-mail link that opens the portal for a link token.
+    public static func signInLink(token: String, baseURL: String) -> String {
+        trimmedBase(baseURL) + "/dluznik/vstup/" + token
+    }
+
+    /// The address printed in a letter next to the access code.
+    public static func letterSignInAddress(baseURL: String) -> String {
+        trimmedBase(baseURL) + "/dluznik/prihlaseni"
+    }
+
+    /// The misuse report link of the activation notice for a misuse token.
+    public static func misuseLink(token: String, baseURL: String) -> String {
+        trimmedBase(baseURL) + "/zneuziti/" + token
+    }
+
+    private static func trimmedBase(_ baseURL: String) -> String {
+        baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
     /// A 12-symbol code (60 bits) in groups of four: `ABCD-EFGH-JKMN`.
     static func makeAccessCode() -> String {
         var code = ""

@@ -48,10 +48,23 @@ enum DebtorPortalPage {
             guard let file = parameters["file"], file.hasSuffix(".png"), let id = Int64(file.dropLast(4)), id > 0
             else { throw HTTPError.notFound }
             let overview = try load(debtor, context: context)
-            guard let receivable = overview.receivables.first(where: { $0.id == id }),
-                let text = try? paymentString(receivable, overview: overview, today: CalendarDate(context.now)),
-                let png = try? QRCode(encoding: text).png(pixelsPerModule: 6)
-            else { throw HTTPError.notFound }
+            guard let receivable = overview.receivables.first(where: { $0.id == id }) else {
+                throw HTTPError.notFound
+            }
+            let png: [UInt8]
+            do {
+                let text = try paymentString(receivable, overview: overview, today: CalendarDate(context.now))
+                png = try QRCode(encoding: text).png(pixelsPerModule: 6)
+            } catch {
+                // The page links the image only for a valid account, so this is creditor data that QR Platba rejects.
+                context.application.logger.warning(
+                    "QR Platba image failed",
+                    [
+                        "request_id": request.requestID, "organization_id": "\(debtor.organizationID)",
+                        "receivable_id": "\(id)", "error": String(describing: type(of: error)),
+                    ])
+                throw HTTPError.notFound
+            }
             var response = Response(status: 200, headers: [], body: png)
             response.addHeader("Content-Type", "image/png")
             return response
