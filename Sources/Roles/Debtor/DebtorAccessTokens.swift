@@ -39,17 +39,17 @@ public enum DebtorAccessTokens {
         return token
     }
 
-    /// The e-mail link that opens the portal for a link token.
+    /// Returns the e-mail link that opens the portal with a link token.
     public static func signInLink(token: String, baseURL: String) -> String {
         trimmedBase(baseURL) + "/dluznik/vstup/" + token
     }
 
-    /// The address printed in a letter next to the access code.
+    /// Returns the address printed in a letter next to the access code.
     public static func letterSignInAddress(baseURL: String) -> String {
         trimmedBase(baseURL) + "/dluznik/prihlaseni"
     }
 
-    /// The misuse report link of the activation notice for a misuse token.
+    /// Returns the misuse report link of the activation notice for a misuse token.
     public static func misuseLink(token: String, baseURL: String) -> String {
         trimmedBase(baseURL) + "/zneuziti/" + token
     }
@@ -58,7 +58,7 @@ public enum DebtorAccessTokens {
         baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 
-    /// A 12-symbol code (60 bits) in groups of four: `ABCD-EFGH-JKMN`.
+    /// Makes a 12-symbol code (60 bits) in groups of four: `ABCD-EFGH-JKMN`.
     static func makeAccessCode() -> String {
         var code = ""
         for (index, byte) in SecureRandom.bytes(12).enumerated() {
@@ -68,12 +68,13 @@ public enum DebtorAccessTokens {
         return code
     }
 
-    /// The SHA-256 of a code as typed: upper case, without spaces and dashes, so `abcd efgh jkmn` matches.
+    /// Hashes a code as typed after turning it to upper case and dropping spaces and dashes, so `abcd efgh jkmn`
+    /// matches.
     static func codeHash(_ typed: String) -> [UInt8] {
         Digest.sha256(String(typed.uppercased().filter { $0.isLetter || $0.isNumber }))
     }
 
-    /// The number in international form (`+420…`) when `phone` is a Czech mobile number, nil otherwise.
+    /// Returns the number in international form (`+420…`) when `phone` is a Czech mobile number, nil otherwise.
     /// NOTE: Czech numbers starting with 6 or 7 are taken as mobile; foreign numbers get no SMS, only an e-mail.
     static func mobileNumber(_ phone: String) -> String? {
         let trimmed = phone.trimmingCharacters(in: .whitespaces)
