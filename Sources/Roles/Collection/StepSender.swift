@@ -69,8 +69,9 @@ struct StepSender {
 
         let settings = context.application.settings
         let language = record.debtorLanguage
-        let access = try AccessTokens.issueDebtorAccess(caseID: record.id, organizationID: record.organizationID, now: context.now, on: connection)
-        let portalLink = settings.baseURL + "/dluznik/vstup/" + access.linkToken
+        let access = try DebtorAccessTokens.createAccess(
+            caseID: record.id, organizationID: record.organizationID, now: context.now, on: connection)
+        let portalLink = DebtorAccessTokens.signInLink(token: access.linkToken, baseURL: settings.baseURL)
         var values = [
             "debtor": debtor.name, "creditor": organization.name, "creditorIco": organization.ico,
             "today": Formatting.date(today, language: language), "total": Formatting.money(amounts.totalCZK, language: language),
@@ -79,9 +80,9 @@ struct StepSender {
             "lawyer": lawyer?.fullName ?? "", "lawyerCak": lawyer?.partner.cakNumber ?? "",
         ]
         if isNotice {
-            let token = try AccessTokens.issueMisuseLink(
+            let token = try DebtorAccessTokens.createMisuseLink(
                 organizationID: record.organizationID, debtorID: record.debtorID, now: context.now, on: connection)
-            values["misuseLink"] = settings.baseURL + "/zneuziti/" + token
+            values["misuseLink"] = DebtorAccessTokens.misuseLink(token: token, baseURL: settings.baseURL)
         }
         let kind = MessageKind(rawValue: step.kind) ?? .demandReminder
         let override = try CreditorTemplateRepository.find(
@@ -94,7 +95,8 @@ struct StepSender {
             amount: amounts.totalCZK, variableSymbol: values["variableSymbol"] ?? "", dueDate: today.adding(days: 7))
         let pdf = try LetterComposer.render(
             message, to: recipient, creditor: organization, lawyer: lawyer, payment: payment,
-            access: LetterComposer.PortalAccess(address: settings.baseURL + "/dluznik/prihlaseni", code: access.accessCode),
+            access: LetterComposer.PortalAccess(
+                address: DebtorAccessTokens.letterSignInAddress(baseURL: settings.baseURL), code: access.accessCode),
             language: language, today: today)
         let filename = "\(step.kind)-\(record.id).pdf"
         let document = try DocumentRepository.insert(

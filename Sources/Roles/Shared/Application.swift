@@ -22,7 +22,7 @@ public final class Application: Sendable {
         self.clock = clock
         catalog = Catalog.merging([
             SharedTexts.catalog, PublicTexts.catalog, AccountTexts.catalog, ClientTexts.catalog, ImportTexts.catalog,
-            PartnerTexts.catalog, StampTexts.catalog, CollectionTexts.catalog,
+            PartnerTexts.catalog, StampTexts.catalog, CollectionTexts.catalog, DebtorTexts.catalog,
         ])
         var router = Router<RequestContext>()
         LanguageSwitch.register(in: &router)
@@ -30,6 +30,7 @@ public final class Application: Sendable {
         ClientSite.register(in: &router)
         PartnerSites.register(in: &router)
         OperatorSite.register(in: &router)
+        OperatorMisuse.register(in: &router)
         DebtorSite.register(in: &router)
         APISite.register(in: &router)
         if settings.mode == .development {

@@ -24,6 +24,9 @@ public struct Settings: Sendable {
         self.importMaxBytes = importMaxBytes
     }
 
-    /// Paths that accept request bodies up to `importMaxBytes` (plus room for the multipart framing).
-    public static let uploadPaths: Set<String> = ["/klient/importy", "/klient/vypisy", "/api/v1/imports"]
+    /// Paths that accept request bodies up to `importMaxBytes` (plus room for the multipart framing). Handlers
+    /// apply their own smaller limits, such as 10 MB for a debtor's evidence.
+    public static let uploadPaths: Set<String> = [
+        "/klient/importy", "/klient/vypisy", "/api/v1/imports", "/dluznik/odpoved/nedluzim",
+    ]
 }

@@ -25,7 +25,12 @@ enum SiteNavigation {
                 links.append(.init(titleKey: "client.nav.stamp", path: prefix + "razitko"))
             }
             return links
-        case .lawyer, .arbitrator, .bailiff, .operator:
+        case .operator:
+            return [
+                .init(titleKey: "partner.nav.overview", path: prefix),
+                .init(titleKey: "operatorMisuse.title", path: prefix + "zneuziti"),
+            ]
+        case .lawyer, .arbitrator, .bailiff:
             return [.init(titleKey: "partner.nav.overview", path: prefix)]
         case .publicSite, .debtor, .api:
             return []
