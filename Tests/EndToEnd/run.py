@@ -371,6 +371,7 @@ def main():
     os.chmod(work, 0o755)
 
     import delivery_tests  # noqa: F401,E402  (registers its tests)
+    import browser_tests  # noqa: F401,E402
     import debtor_tests  # noqa: F401,E402  (registers its tests)
 
     stack = Stack(options.root, work, options.portal, database_url)

@@ -5,8 +5,8 @@ enum DebtorTexts {
     static let catalog = Catalog([
         "debtorPortal.title": ["Vaše pohledávky", "Your outstanding invoices"],
         "debtorPortal.intro": [
-            "Dobrý den, {debtor}. Zde vidíte, co po vás požaduje věřitel {creditor}, a můžete mu odpovědět.",
-            "Hello {debtor}. Here you see what {creditor} claims from you, and you can answer.",
+            "Dobrý den, zde vidíte, co věřitel {creditor} požaduje po dlužníkovi {debtor}, a můžete mu odpovědět.",
+            "Hello, here you see what {creditor} claims from {debtor}, and you can answer.",
         ],
         "debtorPortal.signedOut": ["Byli jste odhlášeni.", "You have been signed out."],
         "debtorPortal.code.title": ["Zadejte kód", "Enter the code"],
