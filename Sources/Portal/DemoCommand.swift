@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Roles
 import Store
+import Web
 
 /// `portal demo`: creates the demo creditor with its users, partners and a few debtors, and prints the sign-ins.
 /// Running it again changes nothing and prints the same sign-ins.
@@ -76,6 +77,13 @@ enum DemoCommand {
                 }
             }
         }
+
+        let settings = Settings(
+            mode: .development, baseURL: configuration.string("KOLEKTOR_BASE_URL") ?? "",
+            dataDirectory: configuration.string("KOLEKTOR_DATA_DIR") ?? "var")
+        let application = Application(settings: settings, logger: Logger(minimumLevel: .warning))
+        try DemoCollection.seed(
+            application: application, conninfo: try configuration.databaseURL(), creditorICO: demoICO, now: Date())
 
         print("Demo data are ready: creditor \(organization.name), IČO \(organization.ico).")
         print("Demo sign-ins (e-mail / password):")
