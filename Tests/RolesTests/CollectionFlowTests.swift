@@ -212,3 +212,34 @@ import Web
 }
 
 import TestSupport
+
+@Suite(.serialized) struct PromiseFollowUpTests {
+    @Test func missedAndKeptPromisesAreRecordedOnce() throws {
+        let fixture = try PortalFixture()
+        try CollectionFlowTests.receivable(fixture, debtor: "assigned", invoice: "FV2026100", minor: 100_000)
+        try CollectionFlowTests.receivable(fixture, debtor: "unassigned", invoice: "FV2026101", minor: 100_000)
+        let missedCase = try CollectionFlowTests.caseID(fixture, debtor: "assigned")
+        let keptCase = try CollectionFlowTests.caseID(fixture, debtor: "unassigned")
+        let promised = CalendarDate(fixture.clock.now).adding(days: 3)
+        for caseID in [missedCase, keptCase] {
+            try fixture.connection.query(
+                """
+                INSERT INTO debtor_answers (organization_id, case_id, answer, promised_on, created_at)
+                VALUES (\(fixture.creditorA.id), \(caseID), 'will_pay', \(promised), \(fixture.clock.now))
+                """)
+        }
+        try fixture.connection.query(
+            "UPDATE receivables SET status = 'paid', remaining_minor = 0 WHERE debtor_id = \(fixture.debtors["unassigned"]!.id)")
+        #expect(try CollectionScheduler.run(now: fixture.clock.now, on: fixture.connection).promisesChecked == 0,
+                "nothing is checked before the promised day has passed")
+        fixture.clock.advance(by: 4 * 86_400)
+        #expect(try CollectionScheduler.run(now: fixture.clock.now, on: fixture.connection).promisesChecked == 2)
+        #expect(try CollectionScheduler.run(now: fixture.clock.now, on: fixture.connection).promisesChecked == 0)
+        let kinds = { (caseID: Int64) in
+            try fixture.connection.query("SELECT kind FROM case_events WHERE case_id = \(caseID) AND kind LIKE 'promise%'")
+                .rows.map { try $0.string("kind") }
+        }
+        #expect(try kinds(missedCase) == ["promise_missed"])
+        #expect(try kinds(keptCase) == ["promise_kept"])
+    }
+}

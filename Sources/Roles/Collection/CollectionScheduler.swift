@@ -15,6 +15,8 @@ public enum CollectionScheduler {
         public var closedPaid = 0
         public var cancelledSteps = 0
         public var proposed = 0
+        /// Promised payment dates that passed: kept when nothing is open any more, missed otherwise.
+        public var promisesChecked = 0
 
         public init() {}
     }
@@ -31,6 +33,7 @@ public enum CollectionScheduler {
                         organizationID: organization.id, caseID: cancelled.caseID, kind: "step_cancelled_paid",
                         actor: "scheduler", at: now, on: connection)
                 }
+                summary.promisesChecked += try followUpPromises(organizationID: organization.id, today: today, now: now, on: connection)
                 for record in try CaseRepository.list(organizationID: organization.id, on: connection) where record.stage != .closed {
                     if record.openReceivables == 0 {
                         if case .success(let closed) = CaseTransitions.apply(.paidInFull, to: record.state, spacingDays: organization.stepSpacingDays) {
@@ -60,5 +63,28 @@ public enum CollectionScheduler {
             }
         }
         return summary
+    }
+
+    /// Checks every "I will pay by …" whose date has passed against the receivables: a timeline entry says whether
+    /// the promise was kept (nothing open) or missed, once per answer.
+    static func followUpPromises(organizationID: Int64, today: CalendarDate, now: Date, on connection: Connection) throws -> Int {
+        let due = try connection.query(
+            """
+            SELECT a.id, a.case_id, EXISTS (
+                       SELECT 1 FROM receivables r WHERE r.organization_id = c.organization_id AND r.debtor_id = c.debtor_id
+                         AND r.status = 'open') AS still_open
+            FROM debtor_answers a JOIN cases c ON c.id = a.case_id
+            WHERE a.organization_id = \(organizationID) AND a.answer = 'will_pay' AND a.promised_on < \(today)
+              AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = a.case_id
+                              AND e.kind IN ('promise_kept', 'promise_missed') AND e.detail = 'answer:' || a.id)
+            """
+        ).rows
+        for row in due {
+            try CaseTimeline.append(
+                organizationID: organizationID, caseID: try row.int("case_id"),
+                kind: try row.bool("still_open") ? "promise_missed" : "promise_kept", actor: "scheduler",
+                detail: "answer:\(try row.int("id"))", at: now, on: connection)
+        }
+        return due.count
     }
 }

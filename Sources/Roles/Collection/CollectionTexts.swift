@@ -113,6 +113,10 @@ enum CollectionTexts {
         "timeline.step_approved": ["Krok schválen", "Step approved"],
         "timeline.step_cancelled_paid": ["Krok zrušen – uhrazeno", "Step cancelled – paid"],
         "timeline.case_closed_paid": ["Spis uzavřen – vše uhrazeno", "Case closed – paid in full"],
+        "timeline.promise_kept": ["Dlužník zaplatil do slíbeného data", "The debtor paid by the promised date"],
+        "timeline.promise_missed": [
+            "Slíbené datum úhrady uplynulo a pohledávka není uhrazena", "The promised payment date passed without payment",
+        ],
         "timeline.answer_will_pay": ["Dlužník odpověděl: zaplatím", "The debtor answered: I will pay"],
         "timeline.answer_refuses": ["Dlužník odpověděl: odmítám", "The debtor answered: I refuse"],
         "timeline.answer_not_owed": ["Dlužník odpověděl: nedlužím", "The debtor answered: I do not owe this"],

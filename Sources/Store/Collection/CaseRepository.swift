@@ -119,7 +119,7 @@ public enum CaseRepository {
         }.sorted { CaseStage.allCases.firstIndex(of: $0.stage)! < CaseStage.allCases.firstIndex(of: $1.stage)! }
     }
 
-    /// The open overdue receivables of a case's debtor, oldest due date first.
+    /// The open overdue receivables of a case's debtor that may still be pursued (not time-barred), oldest first.
     public static func openReceivables(_ record: CaseRecord, today: CalendarDate, on connection: Connection) throws
         -> [StoredReceivable]
     {
@@ -127,7 +127,7 @@ public enum CaseRepository {
             """
             SELECT r.*, d.name AS debtor_name FROM receivables r JOIN debtors d ON d.id = r.debtor_id
             WHERE r.organization_id = \(record.organizationID) AND r.debtor_id = \(record.debtorID)
-              AND r.status = 'open' AND r.due_date < \(today)
+              AND r.status = 'open' AND r.due_date < \(today) AND NOT r.time_barred
             ORDER BY r.due_date, r.id
             """
         ).rows.map(ReceivableRepository.decode)
