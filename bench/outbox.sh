@@ -20,3 +20,5 @@ KOLEKTOR_CONFIG="$work/empty.conf" .build/release/portal migrate >/dev/null
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 python3 bench/outbox_bench.py --portal "$root/.build/release/portal" --work "$work" --count "${COUNT:-5000}"
+echo "letters (release build, 200 demand letters with address window, QR Platba and access code):"
+KOLEKTOR_CONFIG="$work/empty.conf" .build/release/portal letters sample --count "${LETTERS:-200}"

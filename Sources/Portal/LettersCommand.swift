@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Roles
 import Store
 
 /// `portal letters …`: the print batches of letters. Messages are in Czech for the operator.
@@ -10,6 +11,8 @@ enum LettersCommand {
           portal letters confirm --day RRRR-MM-DD       dávka byla vytištěna a podána: dopisy označí jako odeslané
           portal letters receipt --id ČÍSLO --date RRRR-MM-DD
                                                         datum doručenky doporučeného dopisu do vlastních rukou
+          portal letters sample --count POČET [--directory ADRESÁŘ]
+                                                        vykreslí ukázkové dopisy (kontrola tisku, měření rychlosti)
         """
 
     static func run(arguments: [String], configuration: Configuration) throws {
@@ -18,9 +21,13 @@ enum LettersCommand {
             print(usage)
             return
         }
+        let options = Array(arguments.dropFirst())
+        if subcommand == "sample" {
+            try sample(options)
+            return
+        }
         let connection = try Connection(conninfo: try configuration.databaseURL())
         defer { connection.close() }
-        let options = Array(arguments.dropFirst())
         switch subcommand {
         case "list":
             let args = try Arguments(options, allowed: ["day"])
@@ -48,6 +55,20 @@ enum LettersCommand {
         default:
             throw UsageError("neznámý příkaz letters \(subcommand)\n\n\(usage)")
         }
+    }
+
+    /// Renders sample letters and prints letters per second next to plain one-line pages, the cairo and pango floor.
+    static func sample(_ options: [String]) throws {
+        let args = try Arguments(options, allowed: ["count", "directory"])
+        guard let count = Int(try args.required("count")), (1...100_000).contains(count) else {
+            throw UsageError("--count musí být celé číslo od 1 do 100 000")
+        }
+        let letters = try LetterSamples.renderDemands(count: count, directory: args["directory"])
+        let plain = try LetterSamples.renderPlainPages(count: count)
+        let letterRate = Double(count) / letters
+        let plainRate = Double(count) / plain
+        print(String(format: "dopisy: %d za %.2f s, %.1f dopisů/s; prosté stránky: %.1f/s; poměr %.2f", count, letters,
+                     letterRate, plainRate, letterRate / plainRate))
     }
 
     static func date(_ text: String, option: String) throws -> CalendarDate {
