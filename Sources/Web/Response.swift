@@ -41,8 +41,11 @@ public struct Response: Sendable {
         var text = "Status: \(status) \(Response.reasonPhrase(status))\r\n"
         for (name, value) in headers {
             // Header values come from our own code, but a stray newline would split the response: drop it.
-            // Filter scalars, not Characters: Swift treats "\r\n" as one Character that equals neither.
-            let safe = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
+            // Filter scalars, not Characters: Swift treats "\r\n" as one Character that equals neither. Most values
+            // have no line break at all and are used as they are.
+            let hasBreak = value.utf8.contains { $0 == 13 || $0 == 10 }
+            let safe = hasBreak
+                ? String(String.UnicodeScalarView(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })) : value
             text += "\(name): \(safe)\r\n"
         }
         if !headers.contains(where: { $0.name.lowercased() == "content-length" }) {

@@ -11,17 +11,15 @@ enum PublicSite {
     ]
 
     static func register(in router: inout Router<RequestContext>) {
-        router.get("/") { request, _, context in
-            .html(PublicPages.home(context: context, path: request.path).renderDocument())
-        }
-        router.get("/jak-system-funguje") { request, _, context in
-            .html(PublicPages.howItWorks(context: context, path: request.path).renderDocument())
-        }
-        router.get("/caste-dotazy") { request, _, context in
-            .html(PublicPages.faq(context: context, path: request.path).renderDocument())
-        }
-        router.get("/prihlaseni") { request, _, context in
-            .html(PublicPages.signInIndex(context: context, path: request.path).renderDocument())
+        let cache = PageCache()
+        let staticPages: [(String, @Sendable (RequestContext, String) -> Node)] = [
+            ("/", PublicPages.home), ("/jak-system-funguje", PublicPages.howItWorks), ("/caste-dotazy", PublicPages.faq),
+            ("/prihlaseni", PublicPages.signInIndex),
+        ]
+        for (path, build) in staticPages {
+            router.get(path) { _, _, context in
+                .html(cache.page(path, language: context.language) { build(context, path).renderDocument() })
+            }
         }
         StampVerification.register(in: &router)
         router.get("/healthz") { _, _, context in

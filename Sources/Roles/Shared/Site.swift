@@ -24,9 +24,14 @@ public enum Site: String, Sendable, CaseIterable {
 
     /// The site a path belongs to: the one with the longest matching prefix.
     public static func of(path: String) -> Site {
-        let candidates = Site.allCases.filter { $0 != .publicSite && (path.hasPrefix($0.prefix) || path + "/" == $0.prefix) }
-        return candidates.max { $0.prefix.count < $1.prefix.count } ?? .publicSite
+        // Role prefixes do not nest, so the first match is the only one.
+        for site in roleSites where path.hasPrefix(site.prefix) || path + "/" == site.prefix {
+            return site
+        }
+        return .publicSite
     }
+
+    private static let roleSites = Site.allCases.filter { $0 != .publicSite }
 
     /// The sign-in page of a role site; nil for the public site and the API, which have no sign-in page.
     public var signInPath: String? {
