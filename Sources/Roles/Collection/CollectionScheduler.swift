@@ -65,8 +65,8 @@ public enum CollectionScheduler {
         return summary
     }
 
-    /// Checks every "I will pay by …" whose date has passed against the receivables: a timeline entry says whether
-    /// the promise was kept (nothing open) or missed, once per answer.
+    /// Checks every "I will pay by …" whose date has passed against the receivables and records once per answer
+    /// whether the promise was kept (nothing open) or missed.
     static func followUpPromises(organizationID: Int64, today: CalendarDate, now: Date, on connection: Connection) throws -> Int {
         let due = try connection.query(
             """

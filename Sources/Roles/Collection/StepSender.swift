@@ -17,13 +17,13 @@ struct StepSender {
         case cancelledPaid
     }
 
-    /// Why a step cannot go out; `message` is the Czech (or English) sentence for the user.
+    /// A reason a step cannot go out now, as the sentence shown to the user in their language.
     struct Refusal: Error {
         let message: String
     }
 
     let context: RequestContext
-    /// Who sends: `user:ID` of the client admin (notice) or the lawyer (demands).
+    /// The sender as recorded in the timeline and audit log: `user:ID` of the client admin or the lawyer.
     let actor: String
     let clientAddress: String
 

@@ -119,7 +119,8 @@ public enum CaseRepository {
         }.sorted { CaseStage.allCases.firstIndex(of: $0.stage)! < CaseStage.allCases.firstIndex(of: $1.stage)! }
     }
 
-    /// The open overdue receivables of a case's debtor that may still be pursued (not time-barred), oldest first.
+    /// Returns the open overdue receivables of a case's debtor that may still be pursued (not time-barred), oldest
+    /// first.
     public static func openReceivables(_ record: CaseRecord, today: CalendarDate, on connection: Connection) throws
         -> [StoredReceivable]
     {
