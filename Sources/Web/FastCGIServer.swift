@@ -179,7 +179,12 @@ public final class FastCGIServer: Sendable {
     static func makeRequest(parameters: [String: String], body: [UInt8]) -> Request {
         var headers: [String: String] = [:]
         for (name, value) in parameters where name.hasPrefix("HTTP_") {
-            headers[name.dropFirst(5).lowercased().replacingOccurrences(of: "_", with: "-")] = value
+            // HTTP_USER_AGENT -> user-agent, byte by byte: this runs for every header of every request.
+            let bytes = name.utf8.dropFirst(5).map { byte -> UInt8 in
+                if byte == UInt8(ascii: "_") { return UInt8(ascii: "-") }
+                return (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            }
+            headers[String(decoding: bytes, as: UTF8.self)] = value
         }
         if let contentType = parameters["CONTENT_TYPE"], !contentType.isEmpty {
             headers["content-type"] = contentType

@@ -54,7 +54,7 @@ public struct Request: Sendable {
     static func splitTarget(_ target: String) -> (String, FormValues) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let rawPath = String(parts[0])
-        let path = rawPath.removingPercentEncoding ?? rawPath
+        let path = rawPath.contains("%") ? (rawPath.removingPercentEncoding ?? rawPath) : rawPath
         let query = parts.count > 1 ? FormValues(urlEncoded: String(parts[1])) : FormValues()
         return (path.isEmpty ? "/" : path, query)
     }
