@@ -243,3 +243,36 @@ import TestSupport
         #expect(try kinds(keptCase) == ["promise_kept"])
     }
 }
+
+@Suite(.serialized) struct BulkNoticeTests {
+    @Test func selectedCasesGetNoticesOverTheChosenChannel() throws {
+        let fixture = try PortalFixture()
+        try CollectionFlowTests.prepareContacts(fixture)
+        try CollectionFlowTests.receivable(fixture, debtor: "assigned", invoice: "FV2026200", minor: 100_000)
+        try CollectionFlowTests.receivable(fixture, debtor: "unassigned", invoice: "FV2026201", minor: 100_000)
+        let first = try CollectionFlowTests.caseID(fixture, debtor: "assigned")
+        let second = try CollectionFlowTests.caseID(fixture, debtor: "unassigned")
+        try fixture.connection.query("UPDATE debtors SET phone = '' WHERE id = \(fixture.debtors["unassigned"]!.id)")
+        let admin = try CollectionFlowTests.signedIn(fixture, "adminA", site: .client)
+        #expect(admin.get("/klient/spisy").body.contains("Odeslat oznámení vybraným"))
+        let result = admin.post(
+            "/klient/spisy/oznameni", [("csrf_token", "csrf-adminA"), ("kanal", "sms"), ("spis", "\(first)"), ("spis", "\(second)")])
+        #expect(result.response.status == 422)
+        #expect(result.body.contains("Oznámení odesláno: 1. Neodesláno: 1."))
+        #expect(result.body.contains("Dlužník nemá telefonní číslo."))
+        let sms = try #require(try fixture.connection.query("SELECT recipient, body_text FROM outbox WHERE channel = 'sms'").first)
+        #expect(try sms.string("recipient") == "+420777123456")
+        #expect(try sms.string("body_text").hasPrefix("Věřitel A s.r.o. vymáhá faktury po splatnosti přes Kolektor."))
+        #expect(try fixture.connection.query("SELECT stage FROM cases WHERE id = \(first)").first?.string("stage") == "notice_sent")
+        #expect(try fixture.connection.query("SELECT stage FROM cases WHERE id = \(second)").first?.string("stage") == "imported")
+    }
+
+    @Test func subordinateCannotSendNotices() throws {
+        let fixture = try PortalFixture()
+        try CollectionFlowTests.receivable(fixture, debtor: "assigned", invoice: "FV2026202", minor: 100_000)
+        let caseID = try CollectionFlowTests.caseID(fixture, debtor: "assigned")
+        let subordinate = try CollectionFlowTests.signedIn(fixture, "subordinateA", site: .client)
+        #expect(subordinate.post("/klient/spisy/oznameni", [("csrf_token", "csrf-subordinateA"), ("spis", "\(caseID)")]).response.status == 403)
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
+    }
+}

@@ -13,13 +13,17 @@ enum ClientCasePages {
 
     static func list(
         _ cases: [CaseRecord], overview: [(stage: CaseStage, count: Int, openMinor: Int64)], request: Request, viewer: Viewer,
-        context: RequestContext
+        context: RequestContext, summary: String? = nil, problems: [String] = []
     ) -> Node {
+        let newCases = cases.filter { $0.stage == .imported }
+        return
         Layout.page(
             title: context.text("cases.title"), site: .client, context: context, currentPath: "/klient/spisy",
             navigation: SiteNavigation.links(for: viewer), viewer: viewer
         ) {
             element("h1") { context.text("cases.title") }
+            if let summary { Forms.notice(summary, kind: problems.isEmpty ? "success" : "warning") }
+            for problem in problems { Forms.notice(problem, kind: "error") }
             element("h2") { context.text("cases.overview") }
             element("div", .class("table-scroll")) {
                 element("table") {
@@ -44,6 +48,9 @@ enum ClientCasePages {
                         }
                     }
                 }
+            }
+            if viewer.user.role == .clientAdmin && !newCases.isEmpty {
+                bulkNoticeForm(newCases, viewer: viewer, context: context)
             }
             filterForm(request: request, context: context)
             if cases.isEmpty {
@@ -71,6 +78,35 @@ enum ClientCasePages {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    static func bulkNoticeForm(_ cases: [CaseRecord], viewer: Viewer, context: RequestContext) -> Node {
+        element("section", .class("card")) {
+            element("h2") { context.text("cases.bulkNotice") }
+            element("p") { context.text("cases.bulkNotice.lead") }
+            element("form", Attribute("method", "post"), Attribute("action", "/klient/spisy/oznameni")) {
+                CSRF.field(viewer.session)
+                for record in cases {
+                    element("div") {
+                        voidElement("input", .type("checkbox"), .name("spis"), .value("\(record.id)"), .id("spis-\(record.id)"))
+                        element("label", Attribute("for", "spis-\(record.id)")) { record.debtorName }
+                    }
+                }
+                channelSelect(id: "hromadny-kanal", includeSMS: true, context: context)
+                element("button", .type("submit")) { context.text("cases.bulkNotice") }
+            }
+        }
+    }
+
+    static func channelSelect(id: String, includeSMS: Bool, context: RequestContext) -> Node {
+        group {
+            element("label", Attribute("for", id)) { context.text("case.channel") }
+            element("select", .id(id), .name("kanal")) {
+                element("option", .value("email")) { context.text("step.channel.email") }
+                element("option", .value("letter")) { context.text("step.channel.letter") }
+                if includeSMS { element("option", .value("sms")) { context.text("step.channel.sms") } }
             }
         }
     }
@@ -265,11 +301,7 @@ enum ClientCasePages {
             element("form", .class("stacked"), Attribute("method", "post"),
                     Attribute("action", "/klient/spisy/\(record.id)/\(isNotice ? "oznameni" : "krok")")) {
                 CSRF.field(viewer.session)
-                element("label", Attribute("for", "kanal")) { context.text("case.channel") }
-                element("select", .id("kanal"), .name("kanal")) {
-                    element("option", .value("email")) { context.text("step.channel.email") }
-                    element("option", .value("letter")) { context.text("step.channel.letter") }
-                }
+                channelSelect(id: "kanal", includeSMS: isNotice, context: context)
                 element("button", .type("submit")) {
                     isNotice ? context.text("case.sendNotice")
                         : context.text("case.prepareDemand", ["kind": context.text("step.kind.\(kind.rawValue)")])

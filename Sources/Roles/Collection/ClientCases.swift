@@ -30,6 +30,9 @@ enum ClientCases {
         router.post("/klient/spisy/:id/oznameni") { request, parameters, context in
             try sendNotice(request, parameters, context: context)
         }
+        router.post("/klient/spisy/oznameni") { request, _, context in
+            try sendNotices(request, context: context)
+        }
         router.post("/klient/spisy/:id/krok") { request, parameters, context in
             try prepare(request, parameters, context: context)
         }
@@ -94,7 +97,7 @@ enum ClientCases {
         let record = try find(parameters, viewer: viewer, context: context)
         let caseRelation = try context.database.withConnection { try ClientCases.relation(viewer, record, on: $0) }
         guard Permissions.allows(viewer.user.role, .send, .activationNotice, relation: caseRelation) else { throw HTTPError.forbidden }
-        let channel = request.form["kanal"] == "letter" ? "letter" : "email"
+        let channel = ["letter", "sms"].contains(request.form["kanal"] ?? "") ? request.form["kanal"]! : "email"
         do {
             let outcome = try context.database.withConnection { connection in
                 try connection.transaction { connection -> StepSender.Outcome in
@@ -112,6 +115,49 @@ enum ClientCases {
             let page = try ClientCasePages.detail(record, viewer: viewer, context: context, flash: nil, error: refusal.message)
             return .html(page.renderDocument(), status: 422)
         }
+    }
+
+    /// Sends the activation notice to every selected new case, each in its own transaction; the admin chooses the
+    /// channel for all of them.
+    static func sendNotices(_ request: Request, context: RequestContext) throws -> Response {
+        let viewer = try ClientApprovals.requireAdmin(request, context: context)
+        try CSRF.check(request, session: viewer.session)
+        let channel = ["letter", "sms"].contains(request.form["kanal"] ?? "") ? request.form["kanal"]! : "email"
+        var sent = 0
+        var failed: [String] = []
+        for id in Set(request.form.all("spis").compactMap { Int64($0) }) {
+            // Another creditor's case id is not found here and counts as not sent.
+            guard let record = try? find(id: id, viewer: viewer, context: context), record.stage == .imported else {
+                failed.append("#\(id)")
+                continue
+            }
+            do {
+                _ = try context.database.withConnection { connection in
+                    try connection.transaction { connection -> StepSender.Outcome in
+                        guard let stepID = try StepRepository.prepare(
+                            organizationID: record.organizationID, caseID: record.id,
+                            kind: MessageKind.activationNotice.rawValue, channel: channel, preparedBy: viewer.auditActor,
+                            approved: true, at: context.now, on: connection),
+                            let step = try StepRepository.find(id: stepID, organizationID: record.organizationID, on: connection)
+                        else { throw StepSender.Refusal(message: context.text("case.flash.pending")) }
+                        return try StepSender(context: context, actor: viewer.auditActor, clientAddress: request.remoteAddress)
+                            .send(step, lawyer: nil, on: connection)
+                    }
+                }
+                sent += 1
+            } catch let refusal as StepSender.Refusal {
+                failed.append("\(record.debtorName): \(refusal.message)")
+            }
+        }
+        let organizationID = try viewer.organizationID
+        let (cases, overview) = try context.database.withConnection { connection in
+            (try CaseRepository.list(organizationID: organizationID, on: connection),
+             try CaseRepository.overview(organizationID: organizationID, on: connection))
+        }
+        let summary = context.text("cases.bulkNotice.result", ["sent": "\(sent)", "failed": "\(failed.count)"])
+        let page = ClientCasePages.list(
+            cases, overview: overview, request: request, viewer: viewer, context: context, summary: summary, problems: failed)
+        return .html(page.renderDocument(), status: failed.isEmpty ? 200 : 422)
     }
 
     static func prepare(_ request: Request, _ parameters: RouteParameters, context: RequestContext) throws -> Response {

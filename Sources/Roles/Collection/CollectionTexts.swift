@@ -28,6 +28,13 @@ enum CollectionTexts {
         "step.status.cancelled": ["zrušeno", "cancelled"],
         "step.channel.email": ["e-mail", "e-mail"],
         "step.channel.letter": ["dopis", "letter"],
+        "step.channel.sms": ["SMS", "SMS"],
+        "cases.bulkNotice": ["Odeslat oznámení vybraným", "Send the notice to the selected"],
+        "cases.bulkNotice.lead": [
+            "Vyberte nové spisy, kterým chcete poslat oznámení o vymáhání, a kanál. Dlužníkům bez e-mailu pošlete dopis.",
+            "Choose the new cases to receive the activation notice, and the channel. Debtors without e-mail get a letter.",
+        ],
+        "cases.bulkNotice.result": ["Oznámení odesláno: {sent}. Neodesláno: {failed}.", "Notices sent: {sent}. Not sent: {failed}."],
 
         "collection.send.notApproved": ["Krok ještě není schválený.", "The step has not been approved yet."],
         "collection.send.tooEarly": [
@@ -47,6 +54,13 @@ enum CollectionTexts {
         ],
         "collection.send.noEmail": [
             "Dlužník nemá e-mailovou adresu. Zvolte jako kanál dopis.", "The debtor has no e-mail address. Choose a letter.",
+        ],
+        "collection.send.noPhone": [
+            "Dlužník nemá telefonní číslo. Zvolte e-mail nebo dopis.", "The debtor has no phone number. Choose e-mail or a letter.",
+        ],
+        "collection.send.smsNoticeOnly": [
+            "SMS lze použít jen pro oznámení o vymáhání; výzvy jdou e-mailem nebo dopisem.",
+            "SMS can carry only the activation notice; demands go by e-mail or letter.",
         ],
         "collection.send.done": ["Odesláno.", "Sent."],
         "collection.send.cancelledPaid": [

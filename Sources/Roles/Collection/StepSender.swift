@@ -66,6 +66,10 @@ struct StepSender {
         if step.channel == "email" && debtor.email.isEmpty {
             throw Refusal(message: text("collection.send.noEmail"))
         }
+        if step.channel == "sms" && (!isNotice || debtor.phone.isEmpty) {
+            // Demands carry amounts and a PDF, so they go by e-mail or letter; SMS is for the short notice only.
+            throw Refusal(message: text(isNotice ? "collection.send.noPhone" : "collection.send.smsNoticeOnly"))
+        }
 
         let settings = context.application.settings
         let language = record.debtorLanguage
@@ -106,7 +110,14 @@ struct StepSender {
 
         let outboxID: Int64
         let attachment = (filename: filename, contentType: "application/pdf", content: pdf)
-        if step.channel == "email" {
+        if step.channel == "sms" {
+            outboxID = try OutboxRepository.enqueue(
+                OutboxMessage(
+                    organizationID: record.organizationID, kind: step.kind, channel: .sms,
+                    recipient: debtor.phone.filter { $0 == "+" || $0.isNumber }, language: language, subject: "",
+                    bodyText: message.sms ?? message.subject, createdAt: context.now),
+                on: connection)
+        } else if step.channel == "email" {
             outboxID = try OutboxRepository.enqueue(
                 OutboxMessage(
                     organizationID: record.organizationID, kind: step.kind, channel: .email, recipient: debtor.email,
