@@ -17,6 +17,8 @@ enum AdminCommand {
                                       [--cak ČÍSLO] [--office ÚŘAD --region OBVOD] [--registration REGISTRACE]
                                       [--password HESLO]
           portal admin create-api-key --organization IČO --name NÁZEV
+          portal admin set-interest-rate --half RRRR-H1|RRRR-H2 --rate SAZBA
+                                         sazba úroku z prodlení v % ročně pro pololetí, např. --half 2026-H2 --rate 11,25
           portal admin list
 
         Bez --password dostane uživatel odkaz pro nastavení hesla (platí 7 dní); příkaz ho vypíše.
@@ -81,6 +83,26 @@ enum AdminCommand {
                 now: Date(), on: connection)
             print("API klíč „\(stored.name)“ pro věřitele \(organization.ico) byl založen, id \(stored.id).")
             print("Klíč se zobrazuje jen teď, uložte si ho: \(key)")
+        case "set-interest-rate":
+            let args = try Arguments(options, allowed: ["half", "rate"])
+            let halfText = try args.required("half")
+            let parts = halfText.uppercased().split(separator: "-")
+            guard parts.count == 2, let year = Int(parts[0]), ["H1", "H2"].contains(parts[1]) else {
+                throw UsageError("--half „\(halfText)“ není pololetí; zadejte například 2026-H2")
+            }
+            let rateText = try args.required("rate")
+            guard let rate = Money.parse(rateText, currency: .czk), (0...10_000).contains(rate.minorUnits) else {
+                throw UsageError("--rate „\(rateText)“ není sazba v procentech; zadejte například 11,25")
+            }
+            let halfYear = LateInterestRates.HalfYear(year: year, half: parts[1] == "H1" ? 1 : 2)
+            try connection.transaction { connection in
+                try InterestRateRepository.set(halfYear, basisPoints: Int(rate.minorUnits), at: Date(), on: connection)
+                try AuditLog.append(
+                    AuditEntry(actor: "cli", action: "interest_rate_set", subject: "half_year:\(halfYear)",
+                               detail: "basis_points:\(rate.minorUnits)"),
+                    at: Date(), on: connection)
+            }
+            print("Sazba úroku z prodlení pro \(halfYear): \(Formatting.decimal(hundredths: rate.minorUnits)) % ročně.")
         case "list":
             for organization in try OrganizationRepository.all(on: connection) {
                 print("věřitel \(organization.ico)  \(organization.name)\(organization.active ? "" : "  (neaktivní)")")

@@ -276,3 +276,20 @@ import TestSupport
         #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
     }
 }
+
+@Suite(.serialized) struct InterestRateTableTests {
+    @Test func operatorRateFillsAMissingHalfYear() throws {
+        let fixture = try PortalFixture()
+        // Due 1 September 2026: the delay began in 2026-H2, which the built-in table does not cover.
+        try CollectionFlowTests.receivable(fixture, debtor: "assigned", invoice: "FV2026300", minor: 1_000_000, dueDaysAgo: 94)
+        let caseID = try CollectionFlowTests.caseID(fixture, debtor: "assigned")
+        let admin = try CollectionFlowTests.signedIn(fixture, "adminA", site: .client)
+        #expect(admin.get("/klient/spisy/\(caseID)").body.contains("sazba chybí"))
+        try InterestRateRepository.set(.init(year: 2026, half: 2), basisPoints: 1125, at: fixture.clock.now, on: fixture.connection)
+        let body = admin.get("/klient/spisy/\(caseID)").body
+        #expect(!body.contains("sazba chybí"))
+        // 10 000 Kč × 11,25 % × 94 / 365 = 289,73 Kč; plus 1 200 Kč for a business debtor.
+        #expect(body.contains("289,73 Kč"))
+        #expect(body.contains("11 489,73 Kč"))
+    }
+}

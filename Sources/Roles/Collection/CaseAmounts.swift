@@ -22,6 +22,7 @@ struct CaseAmounts {
     static func compute(_ record: CaseRecord, today: CalendarDate, on connection: Connection) throws -> CaseAmounts {
         var lines: [Line] = []
         var missing: [LateInterestRates.HalfYear] = []
+        let rates = try InterestRateRepository.rates(on: connection)
         for receivable in try CaseRepository.openReceivables(record, today: today, on: connection) {
             let paid = receivable.total.minorUnits - receivable.remaining.minorUnits
             var payments = try CaseRepository.payments(
@@ -35,7 +36,7 @@ struct CaseAmounts {
                 principal: receivable.total, dueDate: receivable.dueDate, isBusinessDebtor: record.debtorKind == .business,
                 payments: payments)
             do {
-                lines.append(Line(receivable: receivable, balance: try ledger.balance(on: today)))
+                lines.append(Line(receivable: receivable, balance: try ledger.balance(on: today, rates: rates)))
             } catch let error as LateInterestRates.UnknownHalfYear {
                 missing.append(error.halfYear)
                 lines.append(Line(receivable: receivable, balance: nil))

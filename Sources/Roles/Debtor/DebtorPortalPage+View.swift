@@ -88,7 +88,7 @@ extension DebtorPortalPage {
         let balance: ClaimLedger.Balance?
         var interestNote: String?
         do {
-            balance = try DebtorPortalPage.balance(receivable, debtor: overview.debtor, today: today)
+            balance = try DebtorPortalPage.balance(receivable, overview: overview)
         } catch let error as LateInterestRates.UnknownHalfYear {
             balance = nil
             interestNote = context.text("debtorPortal.unknownRate", ["halfYear": error.halfYear.description])

@@ -17,6 +17,9 @@ enum DebtorPortalPage {
         var receivables: [StoredReceivable]
         var answers: [StoredDebtorAnswer]
         var stage: CaseStage
+        /// What each receivable owes today, from the same ledger as the demand; nil where the interest rate is missing.
+        var balances: [Int64: ClaimLedger.Balance] = [:]
+        var missingRates: [LateInterestRates.HalfYear] = []
     }
 
     static func register(in router: inout Router<RequestContext>) {
@@ -89,6 +92,9 @@ enum DebtorPortalPage {
                     "SELECT stage FROM cases WHERE id = \(debtor.caseID) AND organization_id = \(debtor.organizationID)"
                 ).first
             else { throw HTTPError.notFound }
+            // The same amounts as the demand states: principal, interest after dated payments, and costs.
+            let amounts = try CaseRepository.find(id: debtor.caseID, organizationID: debtor.organizationID, on: connection)
+                .map { try CaseAmounts.compute($0, today: CalendarDate(context.now), on: connection) }
             return Overview(
                 creditor: creditor, debtor: party,
                 demand: try DebtorPortalRepository.latestSentDemand(
@@ -99,19 +105,22 @@ enum DebtorPortalPage {
                     organizationID: debtor.organizationID, debtorID: debtor.debtorID, on: connection),
                 answers: try DebtorAnswerRepository.all(
                     caseID: debtor.caseID, organizationID: debtor.organizationID, on: connection),
-                stage: CaseStage(rawValue: try caseRow.string("stage")) ?? .imported)
+                stage: CaseStage(rawValue: try caseRow.string("stage")) ?? .imported,
+                balances: amounts.map { amounts in
+                    Dictionary(amounts.lines.compactMap { line in line.balance.map { (line.receivable.id, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+                } ?? [:],
+                missingRates: amounts?.missingRates ?? [])
         }
     }
 
-    /// Computes the balance of a receivable at the end of `today`. The principal is the unpaid rest, so interest is
-    /// counted on the rest from the due date.
-    /// NOTE: payments are not dated in `receivables`, so interest on the part paid later is not claimed here.
-    static func balance(_ receivable: StoredReceivable, debtor: Debtor, today: CalendarDate) throws
-        -> ClaimLedger.Balance
-    {
-        try ClaimLedger(
-            principal: receivable.remaining, dueDate: receivable.dueDate, isBusinessDebtor: debtor.kind == .business
-        ).balance(on: today)
+    /// The balance of a receivable today as the overview computed it; throws `UnknownHalfYear` when its interest
+    /// rate is missing, so the page can say so.
+    static func balance(_ receivable: StoredReceivable, overview: Overview) throws -> ClaimLedger.Balance {
+        if let balance = overview.balances[receivable.id] { return balance }
+        let firstDay = receivable.dueDate.adding(days: 1)
+        throw overview.missingRates.first.map { LateInterestRates.UnknownHalfYear(halfYear: $0) }
+            ?? LateInterestRates.UnknownHalfYear(halfYear: .init(containing: firstDay))
     }
 
     /// Builds the QR Platba string that pays a receivable in full to the day. Throws when the creditor's account is
@@ -121,7 +130,7 @@ enum DebtorPortalPage {
         guard let account = BankAccount(overview.creditor.bankAccount) ?? BankAccount(overview.creditor.iban) else {
             throw QRPlatba.InvalidField(field: "ACC", value: "")
         }
-        let amount = (try? balance(receivable, debtor: overview.debtor, today: today).total) ?? receivable.remaining
+        let amount = (try? balance(receivable, overview: overview).total) ?? receivable.remaining
         return try QRPlatba(
             iban: account.iban, amount: amount,
             variableSymbol: receivable.variableSymbol.isEmpty ? nil : receivable.variableSymbol,
