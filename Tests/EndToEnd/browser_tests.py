@@ -57,7 +57,12 @@ class Clicker:
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
     def submit(self, form_selector, name):
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+        page = self.by("html")
         self.by(form_selector + " button[type=submit]").click()
+        # The screenshot must show the page the form led to, not the form itself.
+        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(page))
         self.shot(name)
 
     def text(self):

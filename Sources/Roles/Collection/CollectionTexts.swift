@@ -180,6 +180,7 @@ enum CollectionTexts {
         "lawyer.flash.sent": ["Odesláno: {sent}. Zrušeno pro úhradu: {cancelled}.", "Sent: {sent}. Cancelled as paid: {cancelled}."],
         "lawyer.flash.refused": ["{debtor}: {reason}", "{debtor}: {reason}"],
         "lawyer.powers": ["Plné moci", "Powers of attorney"],
+        "lawyer.registration": ["ev. č. ČAK {number}", "Czech Bar Association no. {number}"],
 
         "templates.title": ["Šablony výzev", "Demand wording"],
         "templates.lead": [

@@ -115,7 +115,9 @@ enum LawyerWork {
             navigation: SiteNavigation.links(for: viewer), viewer: viewer
         ) {
             element("h1") { context.text("site.lawyer") }
-            element("p") { "\(viewer.user.fullName), \(context.text("partner.cakNumber")) \(viewer.user.partner.cakNumber ?? "")" }
+            element("p") {
+                viewer.user.fullName + ", " + context.text("lawyer.registration", ["number": viewer.user.partner.cakNumber ?? ""])
+            }
             if let flashKey { Forms.notice(context.text(flashKey), kind: "success") }
             if let summary { Forms.notice(summary, kind: refusals.isEmpty ? "success" : "warning") }
             for refusal in refusals { Forms.notice(refusal, kind: "error") }
