@@ -5,9 +5,12 @@ Usage: bench/make_import_file.py --creditor 25097563 --receivables 100000 --debt
 
 Every debtor is a business with a valid IČO; receivables are spread evenly over the debtors. With
 --remaining-percent below 100 each receivable's remaining amount is that share of its total, so a second file
-models a round of partial payments against the first.
+models a round of partial payments against the first. --changed-percent P applies that reduction to only P % of
+the receivables (every n-th one, n = 100 / P rounded). --csv FILE also writes the same receivables, one row each with its
+debtor's name and IČO, as CSV for a `psql \copy` baseline.
 """
 import argparse
+import csv
 
 
 def ico(number):
@@ -23,8 +26,16 @@ def main():
     parser.add_argument("--receivables", type=int, default=100_000)
     parser.add_argument("--debtors", type=int, default=20_000)
     parser.add_argument("--remaining-percent", type=int, default=100)
+    parser.add_argument("--changed-percent", type=float, default=100.0,
+                        help="share of receivables that get --remaining-percent; the others stay fully unpaid")
+    parser.add_argument("--csv", help="also write the receivables to this CSV file")
     parser.add_argument("output")
     options = parser.parse_args()
+    if not 0 < options.changed_percent <= 100:
+        parser.error("--changed-percent must be above 0 and at most 100")
+    change_every = round(100 / options.changed_percent)
+    csv_file = open(options.csv, "w", encoding="utf-8", newline="") if options.csv else None
+    csv_writer = csv.writer(csv_file) if csv_file else None
 
     with open(options.output, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -39,14 +50,21 @@ def main():
         out.write("</debtors>\n<receivables>\n")
         for index in range(options.receivables):
             total = 100_000 + (index % 500) * 100
-            remaining = total * options.remaining_percent // 100
+            debtor = index % options.debtors
+            remaining = total * options.remaining_percent // 100 if index % change_every == 0 else total
             out.write(
-                f'<receivable debtor="D{index % options.debtors}"><invoiceNumber>FV{index:08d}</invoiceNumber>'
+                f'<receivable debtor="D{debtor}"><invoiceNumber>FV{index:08d}</invoiceNumber>'
                 f"<variableSymbol>{index + 1}</variableSymbol><issueDate>2026-10-01</issueDate>"
                 f"<dueDate>2026-10-15</dueDate><currency>CZK</currency>"
                 f"<total>{total // 100}.{total % 100:02d}</total>"
                 f"<remaining>{remaining // 100}.{remaining % 100:02d}</remaining></receivable>\n")
+            if csv_writer:
+                csv_writer.writerow([
+                    f"FV{index:08d}", f"FV{index:08d}", index + 1, "2026-10-01", "2026-10-15", "CZK", total,
+                    remaining, f"Odběratel {debtor} s.r.o.", ico(1_000_000 + debtor)])
         out.write("</receivables>\n</import>\n")
+    if csv_file:
+        csv_file.close()
 
 
 if __name__ == "__main__":
