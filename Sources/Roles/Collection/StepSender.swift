@@ -34,6 +34,10 @@ struct StepSender {
             let organization = try OrganizationRepository.find(id: step.organizationID, on: connection),
             let debtor = try DebtorRepository.find(id: record.debtorID, organizationID: step.organizationID, on: connection)
         else { throw HTTPError.notFound }
+        // Read the step again under the case lock: a parallel request may have sent or cancelled it meanwhile.
+        guard try StepRepository.find(id: step.id, organizationID: step.organizationID, on: connection)?.status == .approved else {
+            throw Refusal(message: text("collection.send.notApproved"))
+        }
         let today = CalendarDate(context.now)
 
         let amounts = try CaseAmounts.compute(record, today: today, on: connection)
