@@ -35,8 +35,10 @@ enum LanguageSwitch {
 
 extension String {
     func addingPercentEncodingForQuery() -> String {
-        let allowed = CharacterSet(
-            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
-        return addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        addingPercentEncoding(withAllowedCharacters: queryUnreserved) ?? ""
     }
 }
+
+/// Characters left as they are in a query value; built once, because every page's language link uses it.
+private let queryUnreserved = CharacterSet(
+    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
