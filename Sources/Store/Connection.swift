@@ -49,6 +49,10 @@ public final class Connection {
     @discardableResult
     public func query(_ sql: SQL) throws -> QueryResult {
         guard let handle else { throw StoreError(.unavailable, context: "closed connection") }
+        // libpq reads parameters as C strings and would cut a value at a NUL byte without telling anyone.
+        if sql.parameters.contains(where: { $0?.utf8.contains(0) == true }) {
+            throw StoreError(.statementFailed, context: "parameter contains a NUL byte")
+        }
         let result = withParameterPointers(sql.parameters) { pointers in
             PQexecParams(handle, sql.text, Int32(pointers.count), nil, pointers, nil, nil, 0)
         }

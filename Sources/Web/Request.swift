@@ -130,6 +130,12 @@ public struct FormValues: Sendable {
             let byte = part[index]
             if byte == UInt8(ascii: "+") {
                 output.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex, part[index + 1] == UInt8(ascii: "0"),
+                part[index + 2] == UInt8(ascii: "0")
+            {
+                // A NUL byte would silently cut the value where it reaches C (libpq, argon2), so it becomes U+FFFD.
+                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                index += 2
             } else if byte == UInt8(ascii: "%"), index + 2 < part.endIndex,
                 let high = hexValue(part[index + 1]), let low = hexValue(part[index + 2])
             {

@@ -293,3 +293,30 @@ import TestSupport
         #expect(body.contains("11 489,73 Kč"))
     }
 }
+
+@Suite(.serialized) struct CollectionHardeningTests {
+    @Test func overlappingPowerIsRefused() throws {
+        let fixture = try PortalFixture()
+        try CollectionFlowTests.grantAcceptedPower(fixture)
+        let admin = try CollectionFlowTests.signedIn(fixture, "adminA", site: .client)
+        let second = admin.post(
+            "/klient/plne-moci",
+            [("csrf_token", "csrf-adminA"), ("advokat", "\(fixture.users["lawyer"]!.id)"), ("rozsah", "debtors"),
+             ("dluznik", "\(fixture.debtors["assigned"]!.id)")])
+        #expect(second.response.status == 422)
+        #expect(second.body.contains("Nejdřív ji ukončete."))
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM powers_of_attorney").first?.int("n") == 1)
+    }
+
+    @Test func subordinateOverviewCountsOnlyAssignedDebtors() throws {
+        let fixture = try PortalFixture()
+        try CollectionFlowTests.receivable(fixture, debtor: "assigned", invoice: "FV2026500", minor: 100_000)
+        try CollectionFlowTests.receivable(fixture, debtor: "unassigned", invoice: "FV2026501", minor: 777_700)
+        _ = try CollectionFlowTests.caseID(fixture, debtor: "assigned")
+        let subordinate = try CollectionFlowTests.signedIn(fixture, "subordinateA", site: .client)
+        let body = subordinate.get("/klient/spisy").body
+        #expect(body.contains("1 000,00 Kč"))
+        #expect(!body.contains("7 777,00 Kč"))
+        #expect(!body.contains("8 777,00 Kč"))
+    }
+}

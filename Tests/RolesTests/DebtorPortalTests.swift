@@ -75,9 +75,9 @@ import Web
         try fixture.connection.query(
             """
             INSERT INTO powers_of_attorney (organization_id, lawyer_id, scope, granted_by, granted_at, granted_from,
-                                            document_id)
+                                            document_id, accepted_at)
             VALUES (\(creditor), \(fixture.users["lawyer"]!.id), 'all', \(fixture.users["adminA"]!.id),
-                    \(fixture.clock.now), '192.0.2.1', \(document.id))
+                    \(fixture.clock.now), '192.0.2.1', \(document.id), \(fixture.clock.now))
             """)
         let (_, code) = try fixture.makeAccess(organizationID: creditor, caseID: caseID)
         let browser = Browser(fixture)

@@ -93,3 +93,17 @@ import TestSupport
         }
     }
 }
+
+@Suite struct NulParameterTests {
+    @Test func parameterWithNulIsRejected() throws {
+        let database = try TestDatabase()
+        let connection = try database.connect()
+        defer { connection.close() }
+        do {
+            try connection.query("SELECT \("a\u{0}b")::text AS value")
+            Issue.record("a NUL byte must not reach libpq")
+        } catch let error as StoreError {
+            #expect(error.context == "parameter contains a NUL byte")
+        }
+    }
+}

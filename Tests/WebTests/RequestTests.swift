@@ -98,3 +98,11 @@ import Web
         #expect(request.multipart == nil)
     }
 }
+
+@Suite struct NulByteTests {
+    @Test func encodedNulBecomesReplacementCharacter() {
+        let form = FormValues(urlEncoded: Array("text=a%00b&plain=ok".utf8))
+        #expect(form["text"] == "a\u{FFFD}b")
+        #expect(form["plain"] == "ok")
+    }
+}

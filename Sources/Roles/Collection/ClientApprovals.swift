@@ -121,7 +121,7 @@ enum DocumentDownload {
             status: 200,
             headers: [
                 ("Content-Type", document.contentType), ("Content-Disposition", "attachment; filename=\"\(safeName)\""),
-                ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store"),
+                ("Cache-Control", "no-store"),
             ],
             body: content)
     }

@@ -16,7 +16,7 @@ enum ClientCases {
                     organizationID: organizationID, today: CalendarDate(context.now), now: context.now, on: connection)
                 return (
                     try CaseRepository.list(organizationID: organizationID, filter: filter, on: connection),
-                    try CaseRepository.overview(organizationID: organizationID, on: connection)
+                    try CaseRepository.overview(organizationID: organizationID, debtorIDs: filter.debtorIDs, on: connection)
                 )
             }
             return .html(ClientCasePages.list(cases, overview: overview, request: request, viewer: viewer, context: context).renderDocument())

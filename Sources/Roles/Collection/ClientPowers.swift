@@ -49,6 +49,27 @@ enum ClientPowers {
             let page = try page(viewer: viewer, context: context, flash: nil, error: context.text("powers.error.noDebtors"))
             return .html(page.renderDocument(), status: 422)
         }
+        do {
+            try createPower(
+                lawyerID: lawyerID, scope: scope, chosen: chosen, organizationID: organizationID, viewer: viewer,
+                request: request, context: context)
+        } catch let refusal as OverlapRefusal {
+            let page = try page(
+                viewer: viewer, context: context, flash: nil,
+                error: context.text("powers.error.overlap", ["lawyer": refusal.lawyer]))
+            return .html(page.renderDocument(), status: 422)
+        }
+        return .redirect(to: "/klient/plne-moci?zprava=udeleno")
+    }
+
+    struct OverlapRefusal: Error {
+        let lawyer: String
+    }
+
+    private static func createPower(
+        lawyerID: Int64, scope: PowerOfAttorney.Scope, chosen: [Int64], organizationID: Int64, viewer: Viewer,
+        request: Request, context: RequestContext
+    ) throws {
         try context.database.withConnection { connection in
             try connection.transaction { connection in
                 guard let lawyer = try UserRepository.find(id: lawyerID, on: connection), lawyer.role == .lawyer, lawyer.active,
@@ -57,6 +78,12 @@ enum ClientPowers {
                 let own = try DebtorRepository.all(organizationID: organizationID, on: connection)
                 let debtors = own.filter { chosen.contains($0.id) }
                 guard debtors.count == Set(chosen).count else { throw HTTPError.notFound }
+                // One debtor, one lawyer: an overlapping power must be ended first, so it is always clear who acts.
+                let overlapping = try PowerOfAttorneyRepository.forOrganization(organizationID, on: connection).first { power in
+                    power.endedAt == nil
+                        && (scope == .all || power.scope == .all || !Set(power.debtorIDs).isDisjoint(with: chosen))
+                }
+                if let overlapping { throw OverlapRefusal(lawyer: overlapping.lawyerName) }
                 let pdf = try PowerOfAttorneyDocument.render(
                     creditor: creditor, lawyer: lawyer, scope: scope, debtors: debtors, grantedBy: viewer.user,
                     clientAddress: request.remoteAddress, at: context.now)
@@ -75,7 +102,6 @@ enum ClientPowers {
                     at: context.now, on: connection)
             }
         }
-        return .redirect(to: "/klient/plne-moci?zprava=udeleno")
     }
 
     static func page(viewer: Viewer, context: RequestContext, flash: String?, error: String?) throws -> Node {

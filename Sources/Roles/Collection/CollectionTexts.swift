@@ -166,6 +166,10 @@ enum CollectionTexts {
         "powers.flash.accepted": ["Plnou moc jste přijali.", "You have accepted the power of attorney."],
         "powers.error.noDebtors": ["Vyberte alespoň jednoho dlužníka, nebo rozsah „všechny pohledávky“.", "Choose at least one debtor or the scope \"all claims\"."],
         "powers.document.title": ["Plná moc", "Power of attorney"],
+        "powers.error.overlap": [
+            "Pro tyto pohledávky už platí nebo čeká na přijetí plná moc advokáta {lawyer}. Nejdřív ji ukončete.",
+            "A power of attorney of {lawyer} already covers these claims or waits for acceptance. End it first.",
+        ],
 
         "approvals.title": ["Kroky ke schválení", "Steps to approve"],
         "approvals.none": ["Nic nečeká na schválení.", "Nothing waits for approval."],

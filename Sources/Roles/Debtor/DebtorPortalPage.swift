@@ -26,7 +26,9 @@ enum DebtorPortalPage {
         router.get("/dluznik/") { request, _, context in
             let debtor = try DebtorSessions.require(request, context: context)
             let overview = try load(debtor, context: context)
-            let notice = request.query["zprava"].map { context.text("debtorPortal.done.\($0)") }
+            let notice = request.query["zprava"].flatMap { key in
+                ["will_pay", "refuses", "not_owed", "misuse"].contains(key) ? context.text("debtorPortal.done.\(key)") : nil
+            }
             return .html(page(overview, session: debtor, notice: notice, context: context).renderDocument())
         }
         router.get("/dluznik/dokumenty/:id") { request, parameters, context in

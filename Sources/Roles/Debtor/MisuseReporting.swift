@@ -31,6 +31,13 @@ enum MisuseReporting {
                     for: request, site: .publicSite, context: context)
             else { throw HTTPError.forbidden }
             try CSRF.check(request, session: session)
+            // The link reports once; an old notice e-mail cannot hold the cases again after the operator's decision.
+            let token = parameters["token"] ?? ""
+            guard try context.database.withConnection({
+                try MisuseLinkRepository.use(tokenHash: Digest.sha256(token), at: context.now, on: $0)
+            }) else {
+                return .html(invalidPage(context: context).renderDocument(), status: 404)
+            }
             try report(
                 organizationID: link.organizationID, debtorID: link.debtorID, message: request.form["zprava"] ?? "",
                 from: "link", request: request, context: context)

@@ -107,13 +107,16 @@ public enum CaseRepository {
     }
 
     /// Counts and open amounts per stage, for the client's overview.
-    public static func overview(organizationID: Int64, on connection: Connection) throws -> [(stage: CaseStage, count: Int, openMinor: Int64)] {
-        try connection.query(
-            """
-            SELECT c.stage, count(*) AS n, coalesce(sum(open.minor), 0) AS minor
-            FROM \(unsafeRaw: fromClause) WHERE c.organization_id = \(organizationID) GROUP BY c.stage
-            """
-        ).rows.compactMap { row in
+    /// `debtorIDs` limits the overview to a subordinate's debtors; nil counts every case of the creditor.
+    public static func overview(organizationID: Int64, debtorIDs: [Int64]? = nil, on connection: Connection) throws
+        -> [(stage: CaseStage, count: Int, openMinor: Int64)]
+    {
+        var query: SQL = "SELECT c.stage, count(*) AS n, coalesce(sum(open.minor), 0) AS minor FROM \(unsafeRaw: fromClause) WHERE c.organization_id = \(organizationID)"
+        if let debtorIDs {
+            query.append(" AND c.debtor_id = ANY(string_to_array(\(debtorIDs.map(String.init).joined(separator: ",")), ',')::bigint[])")
+        }
+        query.append(" GROUP BY c.stage")
+        return try connection.query(query).rows.compactMap { row in
             guard let stage = CaseStage(rawValue: try row.string("stage")) else { return nil }
             return (stage, Int(try row.int("n")), try row.int("minor"))
         }.sorted { CaseStage.allCases.firstIndex(of: $0.stage)! < CaseStage.allCases.firstIndex(of: $1.stage)! }

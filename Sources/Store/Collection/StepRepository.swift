@@ -53,12 +53,15 @@ public enum StepRepository {
         ).affectedRows == 1
     }
 
+    /// Marks an approved step sent; throws when it was not approved any more, which rolls the sending back.
     public static func markSent(id: Int64, by actor: String, documentID: Int64?, at now: Date, on connection: Connection) throws {
-        try connection.query(
+        let updated = try connection.query(
             """
             UPDATE steps SET status = 'sent', sent_by = \(actor), sent_at = \(now), document_id = \(documentID)
             WHERE id = \(id) AND status = 'approved'
-            """)
+            """
+        ).affectedRows
+        guard updated == 1 else { throw StoreError(.statementFailed, context: "step \(id) is no longer approved") }
     }
 
     public static func cancel(id: Int64, reason: String, on connection: Connection) throws {

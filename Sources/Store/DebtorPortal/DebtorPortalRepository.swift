@@ -44,10 +44,12 @@ public enum DebtorPortalRepository {
             """
             SELECT u.full_name, u.cak_number, p.granted_at, p.document_id
             FROM powers_of_attorney p JOIN users u ON u.id = p.lawyer_id
-            WHERE p.organization_id = \(organizationID) AND p.ended_at IS NULL
-              AND (p.scope = 'all' OR EXISTS (
+            WHERE p.organization_id = \(organizationID) AND p.ended_at IS NULL AND p.accepted_at IS NOT NULL
+              AND (p.scope = 'all' OR (EXISTS (
                   SELECT 1 FROM power_of_attorney_debtors pd
-                  WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID)))
+                  WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID))
+                  -- A power naming several debtors would show this debtor the others' names, so it is not shown.
+                  AND (SELECT count(*) FROM power_of_attorney_debtors pd WHERE pd.power_of_attorney_id = p.id) = 1))
             ORDER BY p.granted_at DESC, p.id DESC LIMIT 1
             """
         ).first.map { row in
@@ -99,9 +101,12 @@ public enum DebtorPortalRepository {
                               WHERE case_id = \(caseID) AND organization_id = \(organizationID))
                     OR id IN (SELECT p.document_id FROM powers_of_attorney p
                               WHERE p.organization_id = \(organizationID) AND p.ended_at IS NULL
-                                AND (p.scope = 'all' OR EXISTS (
+                                AND p.accepted_at IS NOT NULL
+                                AND (p.scope = 'all' OR (EXISTS (
                                     SELECT 1 FROM power_of_attorney_debtors pd
-                                    WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID)))))
+                                    WHERE pd.power_of_attorney_id = p.id AND pd.debtor_id = \(debtorID))
+                                    AND (SELECT count(*) FROM power_of_attorney_debtors pd
+                                         WHERE pd.power_of_attorney_id = p.id) = 1))))
                 """
             ).first
         else { return nil }

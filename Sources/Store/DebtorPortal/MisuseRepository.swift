@@ -19,9 +19,16 @@ public enum MisuseLinkRepository {
             """)
     }
 
+    /// Marks a link used; returns false when it was used already, so two parallel posts report once.
+    public static func use(tokenHash: [UInt8], at now: Date, on connection: Connection) throws -> Bool {
+        try connection.query(
+            "UPDATE misuse_links SET used_at = \(now) WHERE token_hash = \(Bytes(tokenHash)) AND used_at IS NULL"
+        ).affectedRows == 1
+    }
+
     public static func find(tokenHash: [UInt8], on connection: Connection) throws -> MisuseLink? {
         try connection.query(
-            "SELECT organization_id, debtor_id FROM misuse_links WHERE token_hash = \(Bytes(tokenHash))"
+            "SELECT organization_id, debtor_id FROM misuse_links WHERE token_hash = \(Bytes(tokenHash)) AND used_at IS NULL"
         ).first.map { MisuseLink(organizationID: try $0.int("organization_id"), debtorID: try $0.int("debtor_id")) }
     }
 }
