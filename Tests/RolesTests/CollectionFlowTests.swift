@@ -1,7 +1,7 @@
 import Crypto
 import Domain
 import Foundation
-import Roles
+@testable import Roles
 import Store
 import Testing
 import Web
@@ -320,3 +320,34 @@ import TestSupport
         #expect(!body.contains("8 777,00 Kč"))
     }
 }
+
+@Suite(.serialized) struct TemplateEditingTests {
+    @Test func ownWordingIsUsedAndValidated() throws {
+        let fixture = try PortalFixture()
+        let admin = try CollectionFlowTests.signedIn(fixture, "adminA", site: .client)
+        let bad = admin.post(
+            "/klient/sablony",
+            [("csrf_token", "csrf-adminA"), ("druh", "demand_reminder"), ("jazyk", "cs"), ("predmet", "Upomínka\r\nBcc: x@y.test"),
+             ("text", "Zaplaťte: {portalLink}")])
+        #expect(bad.response.status == 422)
+        let missingLink = admin.post(
+            "/klient/sablony",
+            [("csrf_token", "csrf-adminA"), ("druh", "demand_reminder"), ("jazyk", "cs"), ("predmet", "Upomínka"),
+             ("text", "Zaplaťte prosím.")])
+        #expect(missingLink.response.status == 422)
+        let good = admin.post(
+            "/klient/sablony",
+            [("csrf_token", "csrf-adminA"), ("druh", "demand_reminder"), ("jazyk", "cs"), ("predmet", "Naše upomínka"),
+             ("text", "Dobrý den,\n\nprosíme o úhradu {total}.\n\n{portalLink}")])
+        #expect(good.response.status == 303)
+        let stored = try #require(try CreditorTemplateRepository.find(
+            organizationID: fixture.creditorA.id, kind: "demand_reminder", language: .cs, on: fixture.connection))
+        #expect(stored.subject == "Naše upomínka")
+        let rendered = MessageTemplates.render(
+            .demandReminder, language: .cs, values: ["total": "1 000,00 Kč", "portalLink": "https://k.test/x"], override: stored)
+        #expect(rendered.subject == "Naše upomínka")
+        #expect(rendered.text.contains("prosíme o úhradu 1 000,00 Kč."))
+        #expect(rendered.html.contains("<a href=\"https://k.test/x\">"))
+    }
+}
+

@@ -28,7 +28,10 @@ enum ClientTemplates {
             }
             let subject = (form["predmet"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let body = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-            guard !subject.isEmpty, subject.count <= 200, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            // The subject becomes a mail header: one line, no control characters.
+            guard !subject.isEmpty, subject.count <= 200,
+                !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+                !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
                 body.count <= 20_000, body.contains("{portalLink}")
             else {
                 let page = try page(viewer: viewer, context: context, flash: false, error: context.text("templates.error"))
