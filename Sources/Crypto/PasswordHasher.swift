@@ -31,7 +31,7 @@ public final class PasswordHasher: Sendable {
         case matchNeedsRehash(String)
     }
 
-    /// More computations were waiting than the cap allows within the wait limit; the caller should answer "busy".
+    /// The error when no computation slot freed up within the wait limit; the caller should respond "busy".
     public struct BusyError: Error {}
 
     public let parameters: Parameters
@@ -49,7 +49,7 @@ public final class PasswordHasher: Sendable {
         try withSlot { try encode(password, parameters: parameters) }
     }
 
-    /// Verifies a password against an encoded hash and says whether the hash should be upgraded.
+    /// Verifies a password against an encoded hash and reports whether the hash should be upgraded.
     public func verify(_ password: String, against encoded: String) throws -> Outcome {
         try withSlot {
             // The byte count, not strlen: a password with a NUL byte must not verify as its prefix.

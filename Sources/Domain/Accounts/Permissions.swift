@@ -8,7 +8,7 @@ public enum StepKind: String, Sendable, CaseIterable {
     case executionProposal = "execution_proposal"
 }
 
-/// What someone does with a step: see it, write a draft, approve the draft, or send it.
+/// An action on a step: view it, prepare a draft, approve the draft, or send it.
 public enum StepAction: String, Sendable, CaseIterable {
     case view
     case prepare
@@ -16,7 +16,7 @@ public enum StepAction: String, Sendable, CaseIterable {
     case send
 }
 
-/// How the acting user relates to the case the step belongs to; the caller reads these facts from the database.
+/// The acting user's relation to the case of a step. The caller reads these facts from the database.
 public struct CaseRelation: Sendable, Equatable {
     /// The user belongs to the creditor that owns the case.
     public var isOwnCreditor: Bool
@@ -81,7 +81,7 @@ public enum Permissions {
         }
     }
 
-    /// Whether `role` may take a creditor-wide action; `isOwnCreditor` says the user belongs to that creditor.
+    /// Whether `role` may take a creditor-wide action; `isOwnCreditor` is true when the user belongs to that creditor.
     public static func allows(_ role: Role, _ action: CreditorAction, isOwnCreditor: Bool) -> Bool {
         guard isOwnCreditor else { return false }
         switch role {

@@ -1,4 +1,4 @@
-/// Where a case (one creditor's claim against one debtor) stands.
+/// The stage of a case (one creditor's claim against one debtor).
 public enum CaseStage: String, Sendable, CaseIterable, Codable {
     /// Receivables imported; nothing sent yet.
     case imported
@@ -26,7 +26,7 @@ public enum CaseStage: String, Sendable, CaseIterable, Codable {
     public var isHold: Bool { self == .disputed || self == .misuseHold }
 }
 
-/// Why a case was closed.
+/// The reason a case was closed.
 public enum ClosingReason: String, Sendable, CaseIterable, Codable {
     case paid
     case settled

@@ -77,37 +77,9 @@ enum ClientApprovals {
             if drafts.isEmpty {
                 element("p") { context.text("approvals.none") }
             } else {
-                element("form", Attribute("method", "post"), Attribute("action", "/klient/ke-schvaleni")) {
-                    CSRF.field(viewer.session)
-                    element("div", .class("table-scroll")) {
-                        element("table") {
-                            element("thead") {
-                                element("tr") {
-                                    element("th") { "" }
-                                    element("th") { context.text("cases.debtor") }
-                                    element("th") { context.text("case.document") }
-                                    element("th") { context.text("case.channel") }
-                                    element("th") { context.text("approvals.preparedBy") }
-                                }
-                            }
-                            element("tbody") {
-                                for step in drafts {
-                                    element("tr") {
-                                        element("td") {
-                                            voidElement("input", .type("checkbox"), .name("krok"), .value("\(step.id)"), .id("krok-\(step.id)"),
-                                                        Attribute("aria-label", step.debtorName))
-                                        }
-                                        element("td") { element("a", .href("/klient/spisy/\(step.caseID)")) { step.debtorName } }
-                                        element("td") { context.text("step.kind.\(step.kind)") }
-                                        element("td") { context.text("step.channel.\(step.channel)") }
-                                        element("td") { Formatting.dateTime(step.preparedAt, language: context.language) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    element("button", .type("submit")) { context.text("approvals.submit") }
-                }
+                StepSelectionForm.render(
+                    drafts, action: "/klient/ke-schvaleni", submit: context.text("approvals.submit"), session: viewer.session,
+                    caseLink: { "/klient/spisy/\($0.caseID)" }, preparedColumn: true, context: context)
             }
         }
     }
@@ -124,5 +96,50 @@ enum DocumentDownload {
                 ("Cache-Control", "no-store"),
             ],
             body: content)
+    }
+}
+
+/// A form listing steps with a checkbox each, posting the chosen ids as `krok`: the admin's approval queue and the
+/// lawyer's instructions to send.
+enum StepSelectionForm {
+    static func render(
+        _ steps: [Step], action: String, submit: String, session: StoredSession, caseLink: ((Step) -> String)?,
+        preparedColumn: Bool, context: RequestContext
+    ) -> Node {
+        element("form", Attribute("method", "post"), Attribute("action", action)) {
+            CSRF.field(session)
+            element("div", .class("table-scroll")) {
+                element("table") {
+                    element("thead") {
+                        element("tr") {
+                            element("th") { "" }
+                            element("th") { context.text("cases.debtor") }
+                            element("th") { context.text("case.document") }
+                            element("th") { context.text("case.channel") }
+                            if preparedColumn { element("th") { context.text("approvals.preparedBy") } }
+                        }
+                    }
+                    element("tbody") {
+                        for step in steps {
+                            element("tr") {
+                                element("td") {
+                                    voidElement("input", .type("checkbox"), .name("krok"), .value("\(step.id)"),
+                                                .id("krok-\(step.id)"), Attribute("aria-label", step.debtorName))
+                                }
+                                element("td") {
+                                    if let caseLink { element("a", .href(caseLink(step))) { step.debtorName } } else { step.debtorName }
+                                }
+                                element("td") { context.text("step.kind.\(step.kind)") }
+                                element("td") { context.text("step.channel.\(step.channel)") }
+                                if preparedColumn {
+                                    element("td") { Formatting.dateTime(step.preparedAt, language: context.language) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            element("button", .type("submit")) { submit }
+        }
     }
 }

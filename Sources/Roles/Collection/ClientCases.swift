@@ -41,7 +41,8 @@ enum ClientCases {
         }
     }
 
-    /// A case of the viewer's creditor: 404 for another creditor's case, 403 for a subordinate's unassigned debtor.
+    /// Finds a case of the viewer's creditor; throws 404 for another creditor's case and 403 for a subordinate's
+    /// unassigned debtor.
     static func find(_ parameters: RouteParameters, viewer: Viewer, context: RequestContext) throws -> CaseRecord {
         guard let id = parameters.id("id") else { throw HTTPError.notFound }
         return try find(id: id, viewer: viewer, context: context)

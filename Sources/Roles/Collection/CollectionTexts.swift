@@ -173,7 +173,7 @@ enum CollectionTexts {
 
         "approvals.title": ["Kroky ke schválení", "Steps to approve"],
         "approvals.none": ["Nic nečeká na schválení.", "Nothing waits for approval."],
-        "approvals.preparedBy": ["Připravil", "Prepared by"],
+        "approvals.preparedBy": ["Připraveno", "Prepared"],
         "approvals.submit": ["Schválit vybrané", "Approve selected"],
         "approvals.flash": ["Schváleno kroků: {count}.", "Steps approved: {count}."],
 

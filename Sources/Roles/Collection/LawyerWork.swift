@@ -126,35 +126,9 @@ enum LawyerWork {
             if instructions.isEmpty {
                 element("p") { context.text("lawyer.instructions.none") }
             } else {
-                element("form", Attribute("method", "post"), Attribute("action", "/advokat/pokyny")) {
-                    CSRF.field(viewer.session)
-                    element("div", .class("table-scroll")) {
-                        element("table") {
-                            element("thead") {
-                                element("tr") {
-                                    element("th") { "" }
-                                    element("th") { context.text("cases.debtor") }
-                                    element("th") { context.text("case.document") }
-                                    element("th") { context.text("case.channel") }
-                                }
-                            }
-                            element("tbody") {
-                                for step in instructions {
-                                    element("tr") {
-                                        element("td") {
-                                            voidElement("input", .type("checkbox"), .name("krok"), .value("\(step.id)"),
-                                                        .id("krok-\(step.id)"), Attribute("aria-label", step.debtorName))
-                                        }
-                                        element("td") { step.debtorName }
-                                        element("td") { context.text("step.kind.\(step.kind)") }
-                                        element("td") { context.text("step.channel.\(step.channel)") }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    element("button", .type("submit")) { context.text("lawyer.send") }
-                }
+                StepSelectionForm.render(
+                    instructions, action: "/advokat/pokyny", submit: context.text("lawyer.send"), session: viewer.session,
+                    caseLink: nil, preparedColumn: false, context: context)
             }
 
             element("h2") { context.text("lawyer.powers") }

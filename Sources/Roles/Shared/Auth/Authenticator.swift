@@ -35,7 +35,7 @@ public final class Authenticator: Sendable {
         dummyHash = (try? hasher.dummyHash()) ?? "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$invalid"
     }
 
-    /// The live session of `site` named by the request's cookie, signed in or anonymous.
+    /// Returns the live session of `site` named by the request's cookie, signed in or anonymous.
     func session(for request: Request, site: Site, context: RequestContext) throws -> StoredSession? {
         guard let token = SessionCookie.token(in: request, site: site) else { return nil }
         return try context.database.withConnection { connection in
@@ -45,7 +45,7 @@ public final class Authenticator: Sendable {
         }
     }
 
-    /// The signed-in user of `site`, or nil for an anonymous visitor or a session of a role the site does not admit.
+    /// Returns the signed-in user of `site`, or nil for an anonymous visitor or a role the site does not admit.
     func viewer(for request: Request, site: Site, context: RequestContext) throws -> Viewer? {
         guard let session = try session(for: request, site: site, context: context), let userID = session.userID else {
             return nil
@@ -59,7 +59,8 @@ public final class Authenticator: Sendable {
         }
     }
 
-    /// The signed-in user, or `SignInRequired`, which the application answers with a redirect to the sign-in page.
+    /// Returns the signed-in user, or throws `SignInRequired`, which the application turns into a redirect to the
+    /// sign-in page.
     func requireViewer(_ request: Request, site: Site, context: RequestContext) throws -> Viewer {
         guard let viewer = try viewer(for: request, site: site, context: context) else {
             throw SignInRequired(site: site)
@@ -119,7 +120,7 @@ struct Viewer {
     }
 }
 
-/// Thrown by `requireViewer` for an anonymous request; answered with 303 to the site's sign-in page.
+/// The error `requireViewer` throws for an anonymous request; the response is 303 to the site's sign-in page.
 struct SignInRequired: Error {
     let site: Site
 }
