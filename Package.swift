@@ -60,12 +60,19 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
 
+        // libxml2's SAX2 push parser for import files; Foundation's XMLParser costs a String per callback.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
         .target(name: "Domain", swiftSettings: strictSettings),
         // Reading ZIP archives (.isdocx packages) over zlib.
         .target(name: "Archive", dependencies: ["CZlib"], swiftSettings: strictSettings),
         // Hashes, random tokens and password hashing over OpenSSL's libcrypto and libargon2.
         .target(name: "Crypto", dependencies: ["CCrypto", "CArgon2"], swiftSettings: strictSettings),
-        .target(name: "Interchange", dependencies: ["Domain"], swiftSettings: strictSettings),
+        .target(name: "Interchange", dependencies: ["Domain", "CLibXML2"], swiftSettings: strictSettings),
         // Outbox channels: e-mail over SMTP and SMS over an HTTP gateway, both through libcurl.
         .target(
             name: "Delivery", dependencies: ["Domain", "CCurl", "CCurlShim", "Crypto"], swiftSettings: strictSettings),

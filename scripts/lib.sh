@@ -2,7 +2,7 @@
 
 # Debian packages the build, the portal and the tests need.
 KOLEKTOR_PACKAGES="libfcgi-dev libpq-dev libargon2-dev libcurl4-openssl-dev libcairo2-dev libpango1.0-dev
-libqrencode-dev libssl-dev zlib1g-dev postgresql nginx curl python3 wrk zbar-tools poppler-utils
+libqrencode-dev libssl-dev zlib1g-dev libxml2-dev postgresql nginx curl python3 wrk zbar-tools poppler-utils
 chromium chromium-driver fonts-dejavu-core"
 
 log() { printf '==> %s\n' "$*" >&2; }

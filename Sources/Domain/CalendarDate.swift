@@ -18,11 +18,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses the ISO 8601 form `YYYY-MM-DD` used by PostgreSQL and the XML formats.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        var fields = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            guard count <= 10 else { return nil }
+            switch count {
+            case 5, 8:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if count < 5 {
+                    fields.0 = fields.0 * 10 + digit
+                } else if count < 8 {
+                    fields.1 = fields.1 * 10 + digit
+                } else {
+                    fields.2 = fields.2 * 10 + digit
+                }
+            }
+        }
+        guard count == 10 else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// The date of an instant in Europe/Prague.

@@ -29,21 +29,52 @@ public struct Money: Sendable, Hashable, Codable {
     ///
     /// Returns nil for anything else (three decimals, letters, an empty string), so callers can report the value.
     public static func parse(_ text: String, currency: Currency) -> Money? {
-        var digits = text.filter { $0 != " " && $0 != "\u{00A0}" }
+        // One pass over the UTF-8 bytes: imports parse two amounts for every row.
+        let separator = text.utf8.contains(UInt8(ascii: ",")) ? UInt8(ascii: ",") : UInt8(ascii: ".")
         var negative = false
-        if digits.hasPrefix("-") {
-            negative = true
-            digits.removeFirst()
+        var started = false
+        var inFraction = false
+        var afterLeadByte = false
+        var major: Int64 = 0
+        var wholeDigits = 0
+        var minor: Int64 = 0
+        var fractionDigits = 0
+        for byte in text.utf8 {
+            if afterLeadByte {
+                // Only the no-break space (C2 A0) may follow the lead byte C2.
+                guard byte == 0xA0 else { return nil }
+                afterLeadByte = false
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "):
+                continue
+            case 0xC2:
+                afterLeadByte = true
+            case UInt8(ascii: "-") where !started && !negative:
+                negative = true
+            case separator:
+                guard !inFraction else { return nil }
+                inFraction = true
+                started = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                started = true
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if inFraction {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { return nil }
+                    minor = minor * 10 + digit
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 15 else { return nil }
+                    major = major * 10 + digit
+                }
+            default:
+                return nil
+            }
         }
-        let parts = digits.split(separator: digits.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII),
-            whole.allSatisfy(\.isNumber), whole.count <= 15
-        else { return nil }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        if parts.count == 2 && fraction.isEmpty { return nil }
-        while fraction.count < 2 { fraction += "0" }
-        guard let major = Int64(whole), let minor = Int64(fraction) else { return nil }
+        guard !afterLeadByte, wholeDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
+        if fractionDigits == 1 { minor *= 10 }
         let value = major * 100 + minor
         return Money(minorUnits: negative ? -value : value, currency: currency)
     }

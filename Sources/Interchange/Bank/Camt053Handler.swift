@@ -6,6 +6,7 @@ import Foundation
 /// The variable symbol is looked for, in this order, in `RmtInf/Strd/CdtrRefInf/Ref`, `Refs/EndToEndId` and the
 /// unstructured `RmtInf/Ustrd`, because Czech banks differ in where they put it (see `VariableSymbolText`).
 final class Camt053Handler: XMLFormatHandler {
+    var emit: ReceivableSink = { _ in }
     var statement = BankStatement(format: "camt053")
     private var entry: [String: String] = [:]
     private var entryLine = 0
@@ -68,7 +69,7 @@ public enum VariableSymbolText {
             let digits = rest.prefix { $0.isASCII && $0.isNumber }
             if (1...10).contains(digits.count) { return normalized(String(digits)) }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces()
         if (1...10).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
             return normalized(trimmed)
         }

@@ -60,10 +60,10 @@ public enum GPCReader {
             }
         }
         return BankPayment(
-            line: line, reference: field(36, 48).trimmingCharacters(in: .whitespaces) + "/" + dateText,
+            line: line, reference: field(36, 48).trimmedSpaces() + "/" + dateText,
             amount: Money(minorUnits: hellers, currency: currency), isCredit: field(61, 61) == "2",
             variableSymbol: String(field(62, 71).drop { $0 == "0" }), date: date,
             counterAccount: field(20, 35).drop { $0 == "0" }.description,
-            counterName: field(98, 117).trimmingCharacters(in: .whitespaces))
+            counterName: field(98, 117).trimmedSpaces())
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The columns of the CSV import, named in Czech in the header row; case, diacritics and spaces in the header do
@@ -39,7 +40,7 @@ enum CSVColumn: String, CaseIterable {
     static func key(_ text: String) -> String {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             .replacingOccurrences(of: "_", with: " ")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedSpaces()
     }
 
     /// Maps the header row to columns; unknown columns are ignored, a missing required one fails the file.

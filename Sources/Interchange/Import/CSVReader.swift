@@ -7,7 +7,7 @@ import Foundation
 /// Fields may be quoted with `"` and contain `;`, `""` or line breaks. The file is read in chunks and each row is
 /// turned into a receivable as soon as it ends.
 enum CSVReader {
-    static func read(_ url: URL, limits: ImportLimits) throws -> ImportBatch {
+    static func read(_ url: URL, limits: ImportLimits, sink: ReceivableSink) throws -> ImportBatch {
         let scan = try InputScan.scan(url, limits: limits)
         try scan.requireText()
         let encoding: TextEncoding = scan.isValidUTF8 ? .utf8 : .windows1250
@@ -16,7 +16,7 @@ enum CSVReader {
         }
         defer { try? handle.close() }
 
-        var batch = ImportBatch(format: .csv)
+        let batch = ImportBatch(format: .csv)
         var splitter = CSVRecordSplitter(maxFieldLength: limits.maxFieldLength)
         var columns: [CSVColumn?]? = nil
         var firstChunk = true
@@ -26,11 +26,11 @@ enum CSVReader {
             firstChunk = false
             for byte in bytes {
                 guard let record = try splitter.consume(byte) else { continue }
-                try add(record, encoding: encoding, columns: &columns, batch: &batch)
+                try add(record, encoding: encoding, columns: &columns, sink: sink)
             }
         }
         if let record = try splitter.finish() {
-            try add(record, encoding: encoding, columns: &columns, batch: &batch)
+            try add(record, encoding: encoding, columns: &columns, sink: sink)
         }
         guard columns != nil else {
             throw ImportError(.malformed, "Soubor CSV je prázdný; první řádek musí obsahovat názvy sloupců.")
@@ -39,27 +39,27 @@ enum CSVReader {
     }
 
     private static func add(
-        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, batch: inout ImportBatch
+        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, sink: ReceivableSink
     ) throws {
         let fields = record.fields.map { decode($0, encoding: encoding) }
-        if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+        if fields.allSatisfy({ $0.trimmedSpaces().isEmpty }) { return }
         guard let known = columns else {
             columns = try CSVColumn.header(fields, line: record.line)
             return
         }
         var receivable = ImportedReceivable(line: record.line)
         for (index, value) in fields.enumerated() where index < known.count {
-            known[index]?.assign(value.trimmingCharacters(in: .whitespaces), to: &receivable)
+            known[index]?.assign(value.trimmedSpaces(), to: &receivable)
         }
         if fields.count > known.count {
-            batch.issues.append(
+            receivable.issues.append(
                 ImportIssue(
                     line: record.line, field: "řádek", value: String(fields.count),
                     reason: "řádek má více polí (\(fields.count)) než záhlaví (\(known.count))"))
         }
         if receivable.externalID.isEmpty { receivable.externalID = receivable.invoiceNumber }
         if receivable.debtor.kind.isEmpty, !receivable.debtor.ico.isEmpty { receivable.debtor.kind = "business" }
-        batch.receivables.append(receivable)
+        try sink(receivable)
     }
 
     private static func decode(_ bytes: [UInt8], encoding: TextEncoding) -> String {

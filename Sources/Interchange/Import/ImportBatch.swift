@@ -68,13 +68,19 @@ public struct ImportedReceivable: Sendable, Codable {
     public var documentKind = DocumentKind.invoice
     /// For a credit note, the number of the invoice it corrects.
     public var refersTo = ""
+    /// Problems the reader found in this row, such as a reference to an undeclared debtor; they reject the row.
+    public var issues: [ImportIssue] = []
 
     public init(line: Int) {
         self.line = line
     }
 }
 
-/// Everything read from one import file, before validation.
+/// Receives the receivables of a file one at a time while it is read.
+public typealias ReceivableSink = (ImportedReceivable) throws -> Void
+
+/// Everything read from one import file, before validation. A streamed read leaves `receivables` empty and hands each
+/// one to a `ReceivableSink` instead.
 public struct ImportBatch: Sendable {
     public var format: ImportFormat
     /// The IČO of the creditor who issued the invoices, as the file states it; empty when the format has none (CSV).

@@ -9,11 +9,24 @@ public enum ImportReader {
     public static func read(_ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits()) throws
         -> ImportBatch
     {
+        var receivables: [ImportedReceivable] = []
+        var batch = try stream(url, fileName: fileName, limits: limits) { receivables.append($0) }
+        batch.receivables = receivables
+        return batch
+    }
+
+    /// Reads `url` like `read`, but hands every receivable to `sink` as soon as it is read instead of collecting
+    /// them, so memory does not grow with the file. Rows already passed to `sink` are not taken back when the file
+    /// turns out to be invalid later; the caller discards them when this throws.
+    public static func stream(
+        _ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits(),
+        sink: @escaping ReceivableSink
+    ) throws -> ImportBatch {
         let name = (fileName ?? url.lastPathComponent).lowercased()
         if name.hasSuffix(".csv") || name.hasSuffix(".txt") {
-            return try CSVReader.read(url, limits: limits)
+            return try CSVReader.read(url, limits: limits, sink: sink)
         }
-        return try XMLDocumentReader.read(url, limits: limits) { root, namespace, attributes in
+        return try XMLDocumentReader.read(url, limits: limits, sink: sink) { root, namespace, attributes in
             switch (root, namespace) {
             case ("import", KolektorXMLHandler.namespace):
                 return try KolektorXMLHandler(attributes: attributes)

@@ -21,7 +21,7 @@ extension ImportValidator {
             kind = .consumer
         }
 
-        let name = debtor.name.trimmingCharacters(in: .whitespaces)
+        let name = debtor.name.trimmedSpaces()
         if name.isEmpty { issues.add("název", "", "chybí jméno nebo název dlužníka") }
         var ico = ""
         if !debtor.ico.isEmpty {
@@ -34,7 +34,7 @@ extension ImportValidator {
             issues.add("IČO", "", "u firmy chybí IČO")
         }
 
-        let dic = debtor.dic.replacingOccurrences(of: " ", with: "").uppercased()
+        let dic = debtor.dic.isEmpty ? "" : debtor.dic.replacingOccurrences(of: " ", with: "").uppercased()
         if !dic.isEmpty && !ImportValidator.isPlausibleDIC(dic) {
             issues.add("DIČ", debtor.dic, "DIČ má mít tvar CZ a 8 až 10 číslic")
         }
@@ -46,11 +46,11 @@ extension ImportValidator {
             }
         }
 
-        let email = debtor.emails.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let email = debtor.emails.first?.trimmedSpaces() ?? ""
         if !email.isEmpty && !ImportValidator.isPlausibleEmail(email) {
             issues.add("e-mail", email, "e-mailová adresa není platná")
         }
-        let phone = debtor.phones.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let phone = debtor.phones.first?.trimmedSpaces() ?? ""
         if !phone.isEmpty && !phone.allSatisfy({ $0.isNumber || $0 == "+" || $0 == " " }) {
             issues.add("mobil", phone, "telefonní číslo smí obsahovat jen číslice, mezery a +")
         }
@@ -66,11 +66,11 @@ extension ImportValidator {
         guard issues.items.count == before else { return nil }
         return DebtorRecord(
             kind: kind, name: name, ico: ico, dic: dic, birthDate: birthDate,
-            street: debtor.street.trimmingCharacters(in: .whitespaces),
-            city: debtor.city.trimmingCharacters(in: .whitespaces),
-            postalCode: debtor.postalCode.replacingOccurrences(of: " ", with: ""),
-            country: debtor.country.trimmingCharacters(in: .whitespaces), email: email.lowercased(),
-            phone: phone.replacingOccurrences(of: " ", with: ""), language: language)
+            street: debtor.street.trimmedSpaces(),
+            city: debtor.city.trimmedSpaces(),
+            postalCode: debtor.postalCode.filter { $0 != " " },
+            country: debtor.country.trimmedSpaces(), email: email.lowercased(),
+            phone: phone.filter { $0 != " " }, language: language)
     }
 
     static func isPlausibleDIC(_ dic: String) -> Bool {
@@ -88,14 +88,15 @@ extension ImportValidator {
 enum DateText {
     /// Parses `2026-12-04`, `2026-12-04T00:00:00` and the Czech `4. 12. 2026` or `4.12.2026`.
     static func parse(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let date = CalendarDate(iso: String(trimmed.prefix(10))),
-            trimmed.count == 10 || trimmed.dropFirst(10).first == "T"
+        let trimmed = text.trimmedSpaces()
+        let bytes = trimmed.utf8
+        if bytes.count == 10 || (bytes.count > 10 && bytes[bytes.index(bytes.startIndex, offsetBy: 10)] == UInt8(ascii: "T")),
+            let date = CalendarDate(iso: String(trimmed.utf8.prefix(10))!)
         {
             return date
         }
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedSpaces() }
         guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]),
             let year = Int(parts[2])
         else { return nil }

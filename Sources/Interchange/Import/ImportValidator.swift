@@ -13,6 +13,29 @@ public struct ImportValidator: Sendable {
         self.today = today
     }
 
+    /// What validation makes of one row.
+    public enum RowOutcome {
+        case receivable(ReceivableRecord)
+        case creditNote(CreditNoteRecord)
+        /// The row is left out; the issues say why, each with the row's line.
+        case rejected([ImportIssue])
+    }
+
+    /// Validates one row on its own; rules that compare rows (duplicates) are the caller's.
+    public func validate(row: ImportedReceivable) -> RowOutcome {
+        var issues = IssueList(line: row.line)
+        switch row.documentKind {
+        case .invoice:
+            let record = receivable(row, issues: &issues)
+            if let record, issues.isEmpty, row.issues.isEmpty { return .receivable(record) }
+        case .creditNote:
+            let record = creditNote(row, issues: &issues)
+            if let record, issues.isEmpty, row.issues.isEmpty { return .creditNote(record) }
+        }
+        return .rejected(row.issues + issues.items)
+    }
+
+    /// Validates every row of a batch read into memory, including the check for rows that repeat an external id.
     public func validate(_ batch: ImportBatch) -> ValidatedImport {
         var result = ValidatedImport(
             format: batch.format, supplierICO: batch.supplierICO, supplierName: batch.supplierName)
@@ -20,32 +43,23 @@ public struct ImportValidator: Sendable {
         result.rowCount = batch.receivables.count
         var firstLineOfKey: [String: Int] = [:]
         for row in batch.receivables {
-            var issues = IssueList(line: row.line)
             let key = row.externalID.isEmpty ? row.invoiceNumber : row.externalID
+            var duplicate: ImportIssue?
             if let first = firstLineOfKey[key], !key.isEmpty {
-                issues.add(
-                    "číslo faktury", row.invoiceNumber,
-                    "stejná faktura (externí id „\(key)“) je v souboru už na řádku \(first)")
+                duplicate = ImportIssue(
+                    line: row.line, field: "číslo faktury", value: row.invoiceNumber,
+                    reason: "stejná faktura (externí id „\(key)“) je v souboru už na řádku \(first)")
             } else {
                 firstLineOfKey[key] = row.line
             }
-            switch row.documentKind {
-            case .invoice:
-                if let record = receivable(row, issues: &issues), issues.isEmpty, !hasParserIssue(row.line, batch) {
-                    result.receivables.append(record)
-                }
-            case .creditNote:
-                if let record = creditNote(row, issues: &issues), issues.isEmpty, !hasParserIssue(row.line, batch) {
-                    result.creditNotes.append(record)
-                }
+            switch validate(row: row) {
+            case .receivable(let record) where duplicate == nil: result.receivables.append(record)
+            case .creditNote(let record) where duplicate == nil: result.creditNotes.append(record)
+            case .rejected(let issues): result.issues += [duplicate].compactMap { $0 } + issues
+            default: result.issues += [duplicate].compactMap { $0 }
             }
-            result.issues += issues.items
         }
         return result
-    }
-
-    private func hasParserIssue(_ line: Int, _ batch: ImportBatch) -> Bool {
-        !batch.issues.isEmpty && batch.issues.contains { $0.line == line }
     }
 
     private func receivable(_ row: ImportedReceivable, issues: inout IssueList) -> ReceivableRecord? {
@@ -78,7 +92,7 @@ public struct ImportValidator: Sendable {
                 "datum splatnosti", row.dueDate, "datum splatnosti je dřívější než datum vystavení \(issueDate.iso)")
         }
 
-        let symbol = row.variableSymbol.trimmingCharacters(in: .whitespaces)
+        let symbol = row.variableSymbol.trimmedSpaces()
         if !symbol.isEmpty && (symbol.count > 10 || !symbol.allSatisfy({ $0.isASCII && $0.isNumber })) {
             issues.add("variabilní symbol", row.variableSymbol, "variabilní symbol smí mít nejvýše 10 číslic")
         }
@@ -151,7 +165,7 @@ public struct ImportValidator: Sendable {
         if text.isEmpty { return .open }
         if let status = ReceivableStatus(rawValue: text) { return status }
         let key = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedSpaces()
         switch key {
         case "", "open", "otevrena", "neuhrazena", "castecne uhrazena": return .open
         case "paid", "uhrazena", "zaplacena": return .paid

@@ -40,11 +40,7 @@ struct InputScan {
             throw ImportError(.unreadable, "Soubor nelze otevřít pro čtení.")
         }
         defer { try? handle.close() }
-        var scan = InputScan()
-        var validator = UTF8Validator()
-        var doctypeMatcher = KeywordMatcher(keyword: Array("<!DOCTYPE".utf8))
-        var entityMatcher = KeywordMatcher(keyword: Array("<!ENTITY".utf8))
-        var line = 1
+        var scanner = InputScanner(limits: limits)
         while true {
             let chunk: Data
             do {
@@ -53,31 +49,9 @@ struct InputScan {
                 throw ImportError(.unreadable, "Soubor nelze přečíst.")
             }
             if chunk.isEmpty { break }
-            scan.byteCount += chunk.count
-            if scan.byteCount > limits.maxBytes {
-                throw ImportError(
-                    .tooLarge,
-                    "Soubor je větší než povolených \(limits.maxBytes / 1024 / 1024) MiB. Rozdělte ho na menší části.")
-            }
-            if scan.head.count < 4096 { scan.head += chunk.prefix(4096 - scan.head.count) }
-            for byte in chunk {
-                if byte == 0 { scan.containsNul = true }
-                if byte >= 0x80 { scan.containsNonASCII = true }
-                if byte == 0x0A { line += 1 }
-                if scan.isValidUTF8 && !validator.consume(byte) {
-                    scan.isValidUTF8 = false
-                    scan.firstInvalidUTF8Line = line
-                }
-                if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
-            }
+            try scanner.consume(chunk)
         }
-        if scan.isValidUTF8 && !validator.isComplete {
-            scan.isValidUTF8 = false
-            scan.firstInvalidUTF8Line = line
-        }
-        scan.lineCount = line
-        scan.startsWithUTF16Mark = scan.head.starts(with: [0xFE, 0xFF]) || scan.head.starts(with: [0xFF, 0xFE])
-        return scan
+        return scanner.finish()
     }
 
     /// Rejects files that are not text in an encoding Kolektor reads: UTF-16 and binary files (NUL bytes).
@@ -88,6 +62,73 @@ struct InputScan {
                 "Soubor není text v kódování UTF-8 ani Windows-1250 (obsahuje znaky UTF-16 nebo binární data). "
                     + "Uložte ho v kódování UTF-8.")
         }
+    }
+}
+
+/// Scans a file chunk by chunk as it is read, for readers that parse the same chunks.
+struct InputScanner {
+    let limits: ImportLimits
+    private var scan = InputScan()
+    private var validator = UTF8Validator()
+    private var doctypeMatcher = KeywordMatcher(keyword: Array("<!DOCTYPE".utf8))
+    private var entityMatcher = KeywordMatcher(keyword: Array("<!ENTITY".utf8))
+    private var line = 1
+
+    init(limits: ImportLimits) {
+        self.limits = limits
+    }
+
+    var head: [UInt8] { scan.head }
+    var containsDoctype: Bool { scan.containsDoctype }
+
+    /// Takes the next chunk; fails with `.tooLarge` as soon as the file passes the size limit.
+    mutating func consume(_ chunk: Data) throws(ImportError) {
+        scan.byteCount += chunk.count
+        if scan.byteCount > limits.maxBytes {
+            throw ImportError(
+                .tooLarge,
+                "Soubor je větší než povolených \(limits.maxBytes / 1024 / 1024) MiB. Rozdělte ho na menší části.")
+        }
+        if scan.head.count < 4096 { scan.head += chunk.prefix(4096 - scan.head.count) }
+        chunk.withUnsafeBytes { raw in consume(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    private mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            // Plain ASCII outside a multi-byte sequence is by far the most common byte, so it takes the short path.
+            if byte < 0x80 && validator.isComplete {
+                if byte == 0x0A {
+                    line += 1
+                } else if byte == 0 {
+                    scan.containsNul = true
+                }
+                if byte == UInt8(ascii: "<") || doctypeMatcher.isMatching || entityMatcher.isMatching {
+                    if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
+                }
+                continue
+            }
+            if byte >= 0x80 { scan.containsNonASCII = true }
+            if scan.isValidUTF8 && !validator.consume(byte) {
+                scan.isValidUTF8 = false
+                scan.firstInvalidUTF8Line = line
+                validator = UTF8Validator()
+            }
+            if byte == 0x0A { line += 1 }
+            if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
+        }
+    }
+
+    /// The scan of the whole file.
+    func finish() -> InputScan {
+        var result = scan
+        if result.isValidUTF8 && !validator.isComplete {
+            result.isValidUTF8 = false
+            result.firstInvalidUTF8Line = line
+        }
+        result.lineCount = line
+        result.startsWithUTF16Mark =
+            result.head.starts(with: [0xFE, 0xFF]) || result.head.starts(with: [0xFF, 0xFE])
+        return result
     }
 }
 
@@ -129,6 +170,9 @@ struct UTF8Validator {
 struct KeywordMatcher {
     let keyword: [UInt8]
     private var matched = 0
+
+    /// Whether part of the keyword has been seen, so the next byte must be looked at.
+    var isMatching: Bool { matched > 0 }
 
     init(keyword: [UInt8]) {
         self.keyword = keyword.map(KeywordMatcher.upper)

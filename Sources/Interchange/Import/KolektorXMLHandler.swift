@@ -6,6 +6,7 @@ import Domain
 /// Debtors are declared once under `debtors` with an `id` attribute that receivables refer to, so a debtor with
 /// many invoices is written once. Only the debtors are kept in memory; receivables are appended as they end.
 final class KolektorXMLHandler: XMLFormatHandler {
+    var emit: ReceivableSink = { _ in }
     static let namespace = "https://kolektor.cz/ns/import/1"
     static let supportedVersions: Set<String> = ["1"]
 
@@ -59,13 +60,13 @@ final class KolektorXMLHandler: XMLFormatHandler {
             if let found = debtors[debtorReference] {
                 finished.debtor = found
             } else {
-                batch.issues.append(
+                finished.issues.append(
                     ImportIssue(
                         line: finished.line, field: "receivable/@debtor", value: debtorReference,
                         reason: "odkazuje na dlužníka, který není uveden v části debtors před pohledávkami"))
             }
             if finished.externalID.isEmpty { finished.externalID = finished.invoiceNumber }
-            batch.receivables.append(finished)
+            try emit(finished)
             receivable = nil
         }
     }

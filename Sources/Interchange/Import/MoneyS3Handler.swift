@@ -7,6 +7,7 @@ import Domain
 /// paid share of the CZK total is applied to the foreign total. `Dobropis` 1 marks a credit note. The creditor's
 /// IČO is `MojeFirma/ICO`, inside the invoice or at the top level.
 final class MoneyS3Handler: XMLFormatHandler {
+    var emit: ReceivableSink = { _ in }
     private var batch = ImportBatch(format: .moneyS3)
     private var invoice: ImportedReceivable?
     private var homeTotal = ""
@@ -35,7 +36,7 @@ final class MoneyS3Handler: XMLFormatHandler {
         guard invoice != nil, let index = path.lastIndex(of: "FaktVyd") else { return }
         let tail = Array(path[(index + 1)...])
         switch tail {
-        case []: finishInvoice()
+        case []: try finishInvoice()
         case ["Doklad"]: invoice?.invoiceNumber = text
         case ["VarSymbol"]: invoice?.variableSymbol = text
         case ["Vystaveno"]: invoice?.issueDate = text
@@ -60,7 +61,7 @@ final class MoneyS3Handler: XMLFormatHandler {
         }
     }
 
-    private func finishInvoice() {
+    private func finishInvoice() throws {
         guard var finished = invoice else { return }
         invoice = nil
         if !finished.debtor.ico.isEmpty { finished.debtor.kind = "business" }
@@ -73,7 +74,7 @@ final class MoneyS3Handler: XMLFormatHandler {
         finished.remaining = remaining(isForeign: isForeign) ?? ""
         if creditNote, finished.total.hasPrefix("-") { finished.total.removeFirst() }
         finished.externalID = finished.invoiceNumber
-        batch.receivables.append(finished)
+        try emit(finished)
     }
 
     /// The unpaid rest as text, or nil when an amount cannot be read (validation then reports the total).

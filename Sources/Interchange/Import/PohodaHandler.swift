@@ -9,6 +9,7 @@ import Domain
 /// `price3Sum` and `round/priceRound`. `inv:liquidation/typ:amountHome` (or `amountForeign`) is the unpaid rest when
 /// present. A header with `inv:storno` marks a cancelled invoice.
 final class PohodaHandler: XMLFormatHandler {
+    var emit: ReceivableSink = { _ in }
     private var batch = ImportBatch(format: .pohoda)
     private var packICO = ""
     private var invoice: ImportedReceivable?
@@ -41,7 +42,7 @@ final class PohodaHandler: XMLFormatHandler {
         guard invoice != nil, let invoiceIndex = path.lastIndex(of: "invoice") else { return }
         let tail = Array(path[(invoiceIndex + 1)...])
         if tail.isEmpty {
-            finishInvoice()
+            try finishInvoice()
             return
         }
         switch tail.first {
@@ -101,7 +102,7 @@ final class PohodaHandler: XMLFormatHandler {
         }
     }
 
-    private func finishInvoice() {
+    private func finishInvoice() throws {
         guard var finished = invoice else { return }
         invoice = nil
         switch invoiceType {
@@ -124,7 +125,7 @@ final class PohodaHandler: XMLFormatHandler {
         }
         if cancelled { finished.status = "cancelled" }
         finished.externalID = finished.invoiceNumber
-        batch.receivables.append(finished)
+        try emit(finished)
     }
 
     /// Adds the home-currency summary fields; nil when one of them is not an amount, so validation reports it.

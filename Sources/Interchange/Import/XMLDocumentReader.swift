@@ -1,11 +1,10 @@
+import CLibXML2
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// One import format's reading of an XML document, fed element by element.
 protocol XMLFormatHandler: AnyObject {
+    /// Receives each receivable as soon as the handler has read it.
+    var emit: ReceivableSink { get set }
     /// Called when an element starts; `path` holds the local names from the root down to this element.
     func start(_ element: String, path: [String], attributes: [String: String], line: Int) throws
     /// Called when an element ends with its own text, trimmed (empty for elements that only contain elements).
@@ -13,60 +12,90 @@ protocol XMLFormatHandler: AnyObject {
     func finish() throws -> ImportBatch
 }
 
-/// Streams an XML file through `XMLParser(stream:)` and hands elements to the handler chosen by the root element.
+/// Streams an XML file through libxml2's SAX2 push parser and hands elements to the handler chosen by the root
+/// element.
 ///
-/// Before parsing, one pass over the bytes rejects files over the size limit, any DOCTYPE or ENTITY declaration
-/// (libxml2 drops external entities silently, and internal ones allow expansion bombs), and text whose bytes do not
-/// match the declared encoding. Memory stays bounded by the handler's own state, not by the file size.
-final class XMLDocumentReader: NSObject, XMLParserDelegate {
+/// The file is read once, in 64 KiB chunks. Each chunk first passes the `InputScanner`, which rejects files over the
+/// size limit and any DOCTYPE or ENTITY declaration before the parser sees it (libxml2 drops external entities
+/// silently, and internal ones allow expansion bombs). Problems of the whole file (bytes that contradict the
+/// declared encoding, NUL bytes) are reported after the last chunk, ahead of any parse error they caused. Memory stays
+/// bounded by the handler's own state, not by the file size.
+final class XMLDocumentReader {
     typealias HandlerFactory = (_ root: String, _ namespace: String, _ attributes: [String: String]) throws
         -> any XMLFormatHandler
 
     private let limits: ImportLimits
     private let makeHandler: HandlerFactory
+    private let sink: ReceivableSink
     private var handler: (any XMLFormatHandler)?
+    private var context: xmlParserCtxtPtr?
     private var path: [String] = []
-    private var text = ""
+    private var text: [UInt8] = []
     private var rootClosed = false
     private var failure: (any Error)?
-    private var parseErrorCode: Int?
+    private var parseErrorCode: Int32?
     private var parseErrorLine = 0
-    private var lastLine = 0
+    /// Element names as Swift strings, keyed by libxml2's interned name pointer, so each name is decoded once.
+    private var names: [UnsafeRawPointer: String] = [:]
 
-    init(limits: ImportLimits, makeHandler: @escaping HandlerFactory) {
+    init(limits: ImportLimits, sink: @escaping ReceivableSink, makeHandler: @escaping HandlerFactory) {
         self.limits = limits
+        self.sink = sink
         self.makeHandler = makeHandler
+        text.reserveCapacity(256)
     }
 
-    static func read(_ url: URL, limits: ImportLimits, makeHandler: @escaping HandlerFactory) throws -> ImportBatch {
-        let scan = try InputScan.scan(url, limits: limits)
-        try scan.requireText()
-        try checkProlog(scan)
-        guard let stream = InputStream(url: url) else {
+    /// Reads `url`, passing every receivable to `sink` as it is read; the returned batch holds the rest.
+    static func read(
+        _ url: URL, limits: ImportLimits, sink: @escaping ReceivableSink = { _ in },
+        makeHandler: @escaping HandlerFactory
+    ) throws -> ImportBatch {
+        guard let file = FileHandle(forReadingAtPath: url.path) else {
             throw ImportError(.unreadable, "Soubor nelze otevřít pro čtení.")
         }
-        let reader = XMLDocumentReader(limits: limits, makeHandler: makeHandler)
-        reader.lastLine = scan.lineCount
-        let parser = XMLParser(stream: stream)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
-        return try reader.result()
+        defer { try? file.close() }
+        let reader = XMLDocumentReader(limits: limits, sink: sink, makeHandler: makeHandler)
+        var scanner = InputScanner(limits: limits)
+        var chunk = try readChunk(file)
+        try scanner.consume(chunk)
+        try checkProlog(scanner.head, scanner: scanner)
+        // libxml2 reads the encoding from the first bytes, so they go to the constructor and the rest follows.
+        let prefixCount = try reader.begin(with: chunk)
+        chunk = chunk.dropFirst(prefixCount)
+        while true {
+            let next = try readChunk(file)
+            try scanner.consume(next)
+            reader.feed(chunk, terminate: next.isEmpty)
+            if next.isEmpty { break }
+            chunk = next
+        }
+        let scan = scanner.finish()
+        try scan.requireText()
+        try checkProlog(scan.head, scanner: nil, scan: scan)
+        return try reader.result(lastLine: scan.lineCount)
     }
 
-    /// Rejects DOCTYPE declarations and bytes that contradict the encoding named in the XML prolog.
-    static func checkProlog(_ scan: InputScan) throws {
-        if scan.containsDoctype {
+    private static func readChunk(_ file: FileHandle) throws -> Data {
+        do {
+            return try file.read(upToCount: InputScan.chunkSize) ?? Data()
+        } catch {
+            throw ImportError(.unreadable, "Soubor nelze přečíst.")
+        }
+    }
+
+    /// Rejects DOCTYPE declarations at once and, once the whole file is scanned, bytes that contradict the encoding
+    /// named in the XML prolog.
+    static func checkProlog(_ head: [UInt8], scanner: InputScanner?, scan: InputScan? = nil) throws {
+        if scanner?.containsDoctype == true || scan?.containsDoctype == true {
             throw ImportError(
                 .doctypeForbidden,
                 "Soubor obsahuje deklaraci DOCTYPE nebo ENTITY. Z bezpečnostních důvodů ji Kolektor nepřijímá; "
                     + "odstraňte ji a soubor nahrajte znovu.")
         }
-        let declared = declaredEncoding(in: scan.head)
+        let declared = declaredEncoding(in: head)
         switch declared {
         case nil, "utf-8", "utf8":
-            if !scan.isValidUTF8 {
+            if let scan, !scan.isValidUTF8 {
                 throw ImportError(
                     .wrongEncoding,
                     "Soubor má být podle hlavičky v kódování UTF-8, ale na řádku \(scan.firstInvalidUTF8Line) obsahuje "
@@ -74,7 +103,7 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
                         + "encoding=\"windows-1250\".")
             }
         case "windows-1250", "cp1250", "iso-8859-2":
-            if scan.isValidUTF8 && scan.containsNonASCII {
+            if let scan, scan.isValidUTF8 && scan.containsNonASCII {
                 throw ImportError(
                     .wrongEncoding,
                     "Soubor má být podle hlavičky v kódování \(declared ?? ""), ale jeho obsah je v UTF-8. "
@@ -100,12 +129,50 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
         return String(rest.dropFirst().prefix { $0 != quote }).lowercased()
     }
 
-    private func result() throws -> ImportBatch {
+    // MARK: - Parsing
+
+    /// Creates the push parser with the first bytes of the file and returns how many it took.
+    private func begin(with first: Data) throws -> Int {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = xmlStartElement
+        sax.endElementNs = xmlEndElement
+        sax.characters = xmlCharacters
+        sax.cdataBlock = xmlCharacters
+        sax.serror = xmlError
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let prefix = first.prefix(4)
+        context = prefix.withUnsafeBytes { bytes in
+            xmlCreatePushParserCtxt(
+                &sax, me, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+        }
+        guard let context else { throw ImportError(.unreadable, "Soubor nelze otevřít pro čtení.") }
+        // No network, no DTD loading, no entity substitution: the file is data, never instructions.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        return prefix.count
+    }
+
+    private func feed(_ chunk: Data, terminate: Bool) {
+        guard let context, failure == nil, parseErrorCode == nil else { return }
+        chunk.withUnsafeBytes { bytes in
+            _ = xmlParseChunk(
+                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count),
+                terminate ? 1 : 0)
+        }
+    }
+
+    private func result(lastLine: Int) throws -> ImportBatch {
+        defer {
+            if let context { xmlFreeParserCtxt(context) }
+            context = nil
+        }
         if let failure { throw failure }
         if let code = parseErrorCode {
-            // A file cut off anywhere fails on its last line with whichever libxml2 error the cut produced
+            // A file cut off anywhere fails at its end with whichever libxml2 error the cut produced
             // (5 XML_ERR_DOCUMENT_END, 73 XML_ERR_GT_REQUIRED, 77 XML_ERR_TAG_NOT_FINISHED, …).
-            if !rootClosed && (code == 5 || parseErrorLine >= lastLine) { throw XMLDocumentReader.truncated }
+            if !rootClosed && (code == 5 || parseErrorLine >= lastLine) {
+                throw XMLDocumentReader.truncated
+            }
             throw ImportError(
                 .malformed,
                 "Soubor není platné XML (chyba na řádku \(parseErrorLine)). Zkontrolujte, že jde o úplný export "
@@ -121,71 +188,137 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
     static let truncated = ImportError(
         .truncated, "Soubor je neúplný: XML končí dřív, než se uzavřou všechny prvky. Nahrajte celý soubor znovu.")
 
-    private func fail(_ error: any Error, parser: XMLParser) {
-        if failure == nil { failure = error }
-        parser.abortParsing()
+    private var line: Int {
+        guard let context else { return 0 }
+        return Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-        attributes attributeDict: [String: String] = [:]
+    private func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+        if let context { xmlStopParser(context) }
+    }
+
+    private func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let decoded = String(cString: pointer)
+        names[key] = decoded
+        return decoded
+    }
+
+    fileprivate func startElement(
+        _ localName: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributeCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard failure == nil else { return }
+        let element = name(localName)
+        var values: [String: String] = [:]
+        if attributeCount > 0, let attributes {
+            // Five pointers per attribute: local name, prefix, namespace, value start, value end.
+            for index in 0..<attributeCount {
+                guard let attributeName = attributes[index * 5], let start = attributes[index * 5 + 3],
+                    let end = attributes[index * 5 + 4]
+                else { continue }
+                let value = UnsafeBufferPointer(start: start, count: end - start)
+                values[name(attributeName)] = String(decoding: value, as: UTF8.self)
+            }
+        }
         do {
             if handler == nil {
-                handler = try makeHandler(elementName, namespaceURI ?? "", attributeDict)
+                let created = try makeHandler(element, namespace.map { String(cString: $0) } ?? "", values)
+                created.emit = sink
+                handler = created
             }
-            path.append(elementName)
-            text = ""
-            try handler?.start(elementName, path: path, attributes: attributeDict, line: parser.lineNumber)
+            path.append(element)
+            text.removeAll(keepingCapacity: true)
+            try handler?.start(element, path: path, attributes: values, line: line)
         } catch {
-            fail(error, parser: parser)
+            fail(error)
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-    ) {
-        guard failure == nil else { return }
+    fileprivate func endElement() {
+        guard failure == nil, let element = path.last else { return }
         do {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            try handler?.end(elementName, path: path, text: trimmed, line: parser.lineNumber)
+            try handler?.end(element, path: path, text: trimmedText(), line: line)
             path.removeLast()
-            text = ""
+            text.removeAll(keepingCapacity: true)
             if path.isEmpty { rootClosed = true }
         } catch {
-            fail(error, parser: parser)
+            fail(error)
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard failure == nil else { return }
-        text += string
-        if text.count > limits.maxFieldLength {
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        // Counted in bytes: at most four per character, so no text within the limit is refused.
+        if text.count > limits.maxFieldLength * 4
+            || (text.count > limits.maxFieldLength && trimmedText().count > limits.maxFieldLength)
+        {
             fail(
                 ImportError(
                     .malformed,
-                    "Prvek „\(path.last ?? "")“ na řádku \(parser.lineNumber) má text delší než "
-                        + "\(limits.maxFieldLength) znaků."),
-                parser: parser)
+                    "Prvek „\(path.last ?? "")“ na řádku \(line) má text delší než \(limits.maxFieldLength) znaků."))
         }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if parseErrorCode == nil {
-            parseErrorCode = (parseError as NSError).code
-            parseErrorLine = parser.lineNumber
+    /// The element's text without leading and trailing white space.
+    private func trimmedText() -> String {
+        text.withUnsafeBufferPointer { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, XMLDocumentReader.isSpace(bytes[start]) { start += 1 }
+            while end > start, XMLDocumentReader.isSpace(bytes[end - 1]) { end -= 1 }
+            if start == end { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    fileprivate func error(code: Int32, level: xmlErrorLevel, line: Int) {
+        guard level.rawValue >= XML_ERR_ERROR.rawValue, parseErrorCode == nil else { return }
+        parseErrorCode = code
+        parseErrorLine = line
+    }
+}
+
+// libxml2 calls these C functions with the reader as its user data.
+
+private func reader(_ context: UnsafeMutableRawPointer?) -> XMLDocumentReader {
+    Unmanaged<XMLDocumentReader>.fromOpaque(context!).takeUnretainedValue()
+}
+
+private let xmlStartElement: startElementNsSAX2Func = {
+    context, localName, _, namespace, _, _, attributeCount, _, attributes in
+    guard let localName else { return }
+    reader(context).startElement(
+        localName, namespace: namespace, attributeCount: Int(attributeCount), attributes: attributes)
+}
+
+private let xmlEndElement: endElementNsSAX2Func = { context, _, _, _ in
+    reader(context).endElement()
+}
+
+private let xmlCharacters: charactersSAXFunc = { context, bytes, count in
+    guard let bytes else { return }
+    reader(context).characters(bytes, count: Int(count))
+}
+
+private let xmlError: xmlStructuredErrorFunc = { context, error in
+    guard let error else { return }
+    reader(context).error(code: error.pointee.code, level: error.pointee.level, line: Int(error.pointee.line))
 }
 
 extension Array where Element == String {
     /// Whether the path ends with the given local names, as in `path.ends(with: "Payment", "Details")`.
     func ends(with suffix: String...) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        guard count >= suffix.count else { return false }
+        let offset = count - suffix.count
+        for index in suffix.indices where self[offset + index] != suffix[index] { return false }
+        return true
     }
 }

@@ -2,61 +2,19 @@ import Domain
 import Foundation
 
 extension ReceivableImport {
-    /// Returns the identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with
-    /// the address (or the e-mail when there is no street).
-    static func identity(of debtor: DebtorRecord) -> String {
-        if !debtor.ico.isEmpty { return "ico:\(debtor.ico)" }
-        let name = debtor.name.lowercased()
-        if !debtor.street.isEmpty { return "address:\(name)|\(debtor.street)|\(debtor.city)|\(debtor.postalCode)" }
-        return "email:\(name)|\(debtor.email)"
-    }
-
-    /// Loads one row per distinct debtor (the last row of the file wins for contact details) and returns the debtor
-    /// key of each receivable, in order.
-    static func loadDebtors(_ receivables: [ReceivableRecord], on connection: Connection) throws -> [Int] {
-        var keyOf: [String: Int] = [:]
-        var debtors: [DebtorRecord] = []
-        var keys: [Int] = []
-        keys.reserveCapacity(receivables.count)
-        for receivable in receivables {
-            let identity = identity(of: receivable.debtor)
-            if let key = keyOf[identity] {
-                debtors[key] = receivable.debtor
-                keys.append(key)
-            } else {
-                keyOf[identity] = debtors.count
-                keys.append(debtors.count)
-                debtors.append(receivable.debtor)
-            }
-        }
-        for start in stride(from: 0, to: debtors.count, by: chunkSize) {
-            let end = min(start + chunkSize, debtors.count)
-            var rows = JSONRows(capacity: (end - start) * 300)
-            for key in start..<end {
-                let debtor = debtors[key]
-                rows.append([
-                    "key": .integer(Int64(key)), "kind": .string(debtor.kind.rawValue), "name": .string(debtor.name),
-                    "ico": .string(debtor.ico), "dic": .string(debtor.dic),
-                    "birth_date": .optional(debtor.birthDate?.iso),
-                    "street": .string(debtor.street), "city": .string(debtor.city),
-                    "postal_code": .string(debtor.postalCode), "country": .string(debtor.country),
-                    "email": .string(debtor.email), "phone": .string(debtor.phone),
-                    "language": .string(debtor.language?.rawValue ?? ""),
-                ])
-            }
-            try connection.query(
-                """
-                INSERT INTO import_debtors (key, kind, name, ico, dic, birth_date, street, city, postal_code, country,
-                                            email, phone, language)
-                SELECT key, kind, name, ico, dic, birth_date, street, city, postal_code, country, email, phone,
-                       language
-                FROM jsonb_to_recordset(\(rows.json)::jsonb) AS x(
-                    key integer, kind text, name text, ico text, dic text, birth_date date, street text, city text,
-                    postal_code text, country text, email text, phone text, language text)
-                """)
-        }
-        try connection.executeScript("ANALYZE import_debtors")
-        return keys
+    /// Loads one row per distinct debtor of the valid rows, with the details the file gave it last.
+    static func loadDebtors(on connection: Connection) throws {
+        try connection.executeScript(
+            """
+            INSERT INTO import_debtors (key, kind, name, ico, dic, birth_date, street, city, postal_code, country,
+                                        email, phone, language)
+            SELECT DISTINCT ON (debtor_key) debtor_key, d_kind, d_name, d_ico, d_dic, d_birth_date, d_street, d_city,
+                   d_postal_code, d_country, d_email, d_phone, d_language
+            FROM import_rows
+            WHERE has_debtor AND debtor_key IN (SELECT debtor_key FROM import_rows WHERE NOT rejected)
+            ORDER BY debtor_key, line DESC;
+            ANALYZE import_debtors
+            """)
     }
 
     /// Matches file debtors to stored ones, records and applies contact changes, and inserts the new debtors.

@@ -2,34 +2,6 @@ import Domain
 import Foundation
 
 extension ReceivableImport {
-    static func loadRows(_ receivables: [ReceivableRecord], debtorKeys: [Int], on connection: Connection) throws {
-        for start in stride(from: 0, to: receivables.count, by: chunkSize) {
-            let end = min(start + chunkSize, receivables.count)
-            var rows = JSONRows(capacity: (end - start) * 300)
-            for index in start..<end {
-                let r = receivables[index]
-                rows.append([
-                    "line": .integer(Int64(r.line)), "external_id": .string(r.externalID),
-                    "invoice_number": .string(r.invoiceNumber), "variable_symbol": .string(r.variableSymbol),
-                    "issue_date": .optional(r.issueDate?.iso), "due_date": .string(r.dueDate.iso),
-                    "currency": .string(r.total.currency.rawValue), "total": .integer(r.total.minorUnits),
-                    "remaining": .integer(r.remaining.minorUnits), "status": .string(r.status.rawValue),
-                    "time_barred": .bool(r.timeBarred), "bank_account": .string(r.bankAccount),
-                    "debtor_key": .integer(Int64(debtorKeys[index])),
-                ])
-            }
-            try connection.query(
-                """
-                INSERT INTO import_rows
-                SELECT * FROM jsonb_to_recordset(\(rows.json)::jsonb) AS x(
-                    line integer, external_id text, invoice_number text, variable_symbol text, issue_date date,
-                    due_date date, currency text, total bigint, remaining bigint, status text, time_barred boolean,
-                    bank_account text, debtor_key integer)
-                """)
-        }
-        try connection.executeScript("ANALYZE import_rows")
-    }
-
     /// Classifies every file row against the stored receivable with the same external id, then inserts, updates
     /// and records the changes with one statement each.
     static func reconcileReceivables(
@@ -38,7 +10,8 @@ extension ReceivableImport {
         try connection.query(
             """
             CREATE TEMP TABLE import_plan ON COMMIT DROP AS
-            SELECT r.*, d.debtor_id, e.id AS receivable_id, e.status AS old_status,
+            SELECT r.line, r.external_id, r.invoice_number, r.variable_symbol, r.issue_date, r.due_date, r.currency,
+                   r.total, r.remaining, r.status, r.time_barred, r.bank_account, d.debtor_id, e.id AS receivable_id, e.status AS old_status,
                    e.remaining_minor AS old_remaining,
                    CASE
                        WHEN e.id IS NULL THEN 'new'
@@ -58,6 +31,7 @@ extension ReceivableImport {
             FROM import_rows r
             JOIN import_debtors d ON d.key = r.debtor_key
             LEFT JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = r.external_id
+            WHERE NOT r.rejected
             """)
         try connection.query(
             """
@@ -107,7 +81,7 @@ extension ReceivableImport {
             WITH closing AS (
                 SELECT e.id, e.external_id, e.remaining_minor FROM receivables e
                 WHERE e.organization_id = \(organizationID) AND e.source = 'import' AND e.status = 'open'
-                  AND NOT EXISTS (SELECT 1 FROM import_keys k WHERE k.external_id = e.external_id)
+                  AND NOT EXISTS (SELECT 1 FROM import_rows k WHERE k.external_id = e.external_id)
                 FOR UPDATE
             ), closed AS (
                 UPDATE receivables e SET status = 'paid', remaining_minor = 0, updated_batch_id = \(batchID),

@@ -11,36 +11,97 @@ public enum ReceivableImport {
     /// The reason a batch was rejected while it was being applied, such as a credit note for an unknown invoice.
     struct Rejection: Error {
         var issues: [ImportIssue]
+        var message: String?
     }
 
-    /// Applies `request`, or records it as rejected when it has issues and `partial` is false.
-    ///
-    /// Returns the stored batch. A rejected batch changes no receivable and no debtor.
+    /// A file that cannot be applied as a whole: the Czech reason, with the row issues when rows caused it.
+    /// Thrown by the reading closure of `apply(_:now:on:rows:)`; the batch is recorded as rejected.
+    public struct FileRejected: Error {
+        public var message: String
+        public var issues: [ImportIssue]
+        /// The format and row count, when the file was read far enough to know them.
+        public var format: String?
+        public var rowCount: Int?
+
+        public init(message: String, issues: [ImportIssue] = [], format: String? = nil, rowCount: Int? = nil) {
+            self.message = message
+            self.issues = issues
+            self.format = format
+            self.rowCount = rowCount
+        }
+    }
+
+    /// What the reading closure learned from the file besides the rows it wrote.
+    public struct StagedFile: Sendable {
+        public var format: String
+        /// The rows of the file, receivables and credit notes, valid or not.
+        public var rowCount: Int
+        public var creditNotes: [CreditNoteRecord]
+        /// The issues of rejected rows, in file order.
+        public var issues: [ImportIssue]
+
+        public init(format: String, rowCount: Int, creditNotes: [CreditNoteRecord], issues: [ImportIssue]) {
+            self.format = format
+            self.rowCount = rowCount
+            self.creditNotes = creditNotes
+            self.issues = issues
+        }
+    }
+
+    /// Applies rows held in memory, such as a receivable entered by hand.
     public static func apply(_ request: ImportRequest, now: Date, on connection: Connection) throws
         -> ImportBatchSummary
     {
-        if request.mode == .snapshot && request.fileExternalIDs.isEmpty {
-            // An empty snapshot would close every open receivable, which is far more often a wrong export.
-            return try ImportBatchRepository.recordRejected(
-                request,
-                message: "Soubor v režimu snapshot neobsahuje žádnou pohledávku, takže by uzavřel všechny otevřené "
-                    + "pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.",
-                issues: request.issues, now: now, on: connection)
+        try apply(request, now: now, on: connection) { writer in
+            var written = Set<String>()
+            for record in request.receivables {
+                try writer.add(record)
+                written.insert(record.externalID)
+            }
+            for key in request.fileExternalIDs where !written.contains(key) {
+                try writer.addRejected(line: 0, externalID: key, invoiceNumber: "")
+            }
+            return StagedFile(
+                format: request.format, rowCount: request.rowCount, creditNotes: request.creditNotes,
+                issues: request.issues)
         }
-        if !request.issues.isEmpty && !request.partial {
-            return try ImportBatchRepository.recordRejected(
-                request, message: rowsRejectedMessage(request.issues), issues: request.issues, now: now,
-                on: connection)
-        }
+    }
+
+    /// Applies one file in one transaction: `rows` reads it and writes each row to the `ImportRowWriter` as it goes,
+    /// then the staged rows are checked and applied with a few set-based statements.
+    ///
+    /// When `rows` throws `FileRejected`, when rows have issues and `request.partial` is false, or when applying
+    /// fails on a row, nothing changes and the batch is recorded as rejected with its Czech report. Any other error
+    /// from `rows` (an `ImportError` of a broken file) rolls back and is rethrown for the caller to record.
+    public static func apply(
+        _ request: ImportRequest, now: Date, on connection: Connection,
+        rows: (ImportRowWriter) throws -> StagedFile
+    ) throws -> ImportBatchSummary {
+        var request = request
         do {
             let batchID = try connection.transaction { connection in
-                try applyInTransaction(request, now: now, on: connection)
+                try createTemporaryTables(on: connection)
+                var staged: StagedFile?
+                try connection.copyIn("COPY import_rows (\(ImportRowWriter.columns)) FROM STDIN") { copy in
+                    staged = try rows(ImportRowWriter(copy: copy))
+                }
+                guard let staged else { throw FileRejected(message: "Soubor se nepodařilo přečíst.") }
+                request.format = staged.format
+                request.rowCount = staged.rowCount
+                request.creditNotes = staged.creditNotes
+                request.issues = staged.issues
+                return try applyInTransaction(&request, now: now, on: connection)
             }
             return try ImportBatchRepository.find(id: batchID, organizationID: request.organizationID, on: connection)!
-        } catch let rejection as Rejection {
-            let issues = request.issues + rejection.issues
+        } catch let rejected as FileRejected {
+            request.format = rejected.format ?? request.format
+            request.rowCount = rejected.rowCount ?? request.rowCount
             return try ImportBatchRepository.recordRejected(
-                request, message: rowsRejectedMessage(issues), issues: issues, now: now, on: connection)
+                request, message: rejected.message, issues: rejected.issues, now: now, on: connection)
+        } catch let rejection as Rejection {
+            return try ImportBatchRepository.recordRejected(
+                request, message: rejection.message ?? rowsRejectedMessage(rejection.issues),
+                issues: rejection.issues, now: now, on: connection)
         }
     }
 
@@ -50,10 +111,22 @@ public enum ReceivableImport {
             + "naimportuje a chybné vypíše."
     }
 
-    private static func applyInTransaction(_ request: ImportRequest, now: Date, on connection: Connection) throws
-        -> Int64
+    private static func applyInTransaction(_ request: inout ImportRequest, now: Date, on connection: Connection)
+        throws -> Int64
     {
         let organizationID = request.organizationID
+        try indexStagedRows(on: connection)
+        request.issues = (request.issues + (try duplicateIssues(on: connection))).sorted { $0.line < $1.line }
+        let invoiceRows = try connection.query("SELECT count(*) AS n FROM import_rows").first!.int("n")
+        if request.mode == .snapshot && invoiceRows == 0 {
+            // An empty snapshot would close every open receivable, which is far more often a wrong export.
+            throw Rejection(
+                issues: request.issues,
+                message: "Soubor v režimu snapshot neobsahuje žádnou pohledávku, takže by uzavřel všechny otevřené "
+                    + "pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.")
+        }
+        if !request.issues.isEmpty && !request.partial { throw Rejection(issues: request.issues) }
+
         // Imports of one creditor run one at a time, so two files never interleave their changes.
         try connection.query("SELECT id FROM organizations WHERE id = \(organizationID) FOR UPDATE")
         let batchID = try connection.query(
@@ -66,10 +139,7 @@ public enum ReceivableImport {
             """
         ).first!.int("id")
 
-        try createTemporaryTables(on: connection)
-        let debtorKeys = try loadDebtors(request.receivables, on: connection)
-        try loadRows(request.receivables, debtorKeys: debtorKeys, on: connection)
-        try loadKeys(request.fileExternalIDs, on: connection)
+        try loadDebtors(on: connection)
         try matchDebtors(organizationID: organizationID, batchID: batchID, now: now, on: connection)
         try reconcileReceivables(
             organizationID: organizationID, batchID: batchID, source: request.mode == .manual ? "manual" : "import",
@@ -80,7 +150,9 @@ public enum ReceivableImport {
         var issues = request.issues
         let creditIssues = try applyCreditNotes(
             request.creditNotes, organizationID: organizationID, batchID: batchID, now: now, on: connection)
-        if !creditIssues.isEmpty && !request.partial { throw Rejection(issues: creditIssues) }
+        if !creditIssues.isEmpty && !request.partial {
+            throw Rejection(issues: (issues + creditIssues).sorted { $0.line < $1.line })
+        }
         issues += creditIssues
         try storeCounts(batchID: batchID, issues: issues, on: connection)
         try AuditLog.append(
@@ -92,34 +164,55 @@ public enum ReceivableImport {
         return batchID
     }
 
+    /// The staging tables live until the transaction ends. `import_rows` has no key while it is loaded, so that
+    /// duplicate rows reach the duplicate check instead of failing the COPY.
     private static func createTemporaryTables(on connection: Connection) throws {
         try connection.executeScript(
             """
+            CREATE TEMP TABLE import_rows (
+                line integer, external_id text, rejected boolean, invoice_number text, variable_symbol text,
+                issue_date date, due_date date, currency text, total bigint, remaining bigint, status text,
+                time_barred boolean, bank_account text, debtor_key integer, has_debtor boolean, d_kind text,
+                d_name text, d_ico text, d_dic text, d_birth_date date, d_street text, d_city text,
+                d_postal_code text, d_country text, d_email text, d_phone text, d_language text
+            ) ON COMMIT DROP;
             CREATE TEMP TABLE import_debtors (
                 key integer PRIMARY KEY, kind text, name text, ico text, dic text, birth_date date, street text,
                 city text, postal_code text, country text, email text, phone text, language text,
                 debtor_id bigint, is_new boolean NOT NULL DEFAULT false
             ) ON COMMIT DROP;
-            CREATE TEMP TABLE import_rows (
-                line integer, external_id text PRIMARY KEY, invoice_number text, variable_symbol text,
-                issue_date date, due_date date, currency text, total bigint, remaining bigint, status text,
-                time_barred boolean, bank_account text, debtor_key integer
-            ) ON COMMIT DROP;
-            CREATE TEMP TABLE import_keys (external_id text PRIMARY KEY) ON COMMIT DROP;
             """)
     }
 
-    /// Rows per INSERT … SELECT FROM jsonb_to_recordset; keeps one parameter at a few megabytes.
-    static let chunkSize = 5_000
+    private static func indexStagedRows(on connection: Connection) throws {
+        try connection.executeScript(
+            "CREATE INDEX ON import_rows (external_id); ANALYZE import_rows")
+    }
 
-    private static func loadKeys(_ keys: [String], on connection: Connection) throws {
-        for start in stride(from: 0, to: keys.count, by: chunkSize) {
-            let json = try jsonText(Array(keys[start..<min(start + chunkSize, keys.count)]))
-            try connection.query(
-                """
-                INSERT INTO import_keys
-                SELECT DISTINCT value FROM jsonb_array_elements_text(\(json)::jsonb) ON CONFLICT DO NOTHING
-                """)
+    /// Reports every row whose external id an earlier row of the file already used, and rejects it; the first row
+    /// with the id stays.
+    private static func duplicateIssues(on connection: Connection) throws -> [ImportIssue] {
+        let duplicates = try connection.query(
+            """
+            WITH ranked AS (
+                SELECT line, external_id, invoice_number,
+                       min(line) OVER (PARTITION BY external_id) AS first_line,
+                       row_number() OVER (PARTITION BY external_id ORDER BY line) AS position
+                FROM import_rows WHERE external_id <> ''
+                  AND external_id IN (SELECT external_id FROM import_rows GROUP BY external_id HAVING count(*) > 1)
+            ), rejected AS (
+                UPDATE import_rows r SET rejected = true
+                FROM ranked d
+                WHERE d.position > 1 AND r.line = d.line AND r.external_id = d.external_id
+            )
+            SELECT line, external_id, coalesce(invoice_number, '') AS invoice_number, first_line
+            FROM ranked WHERE position > 1 ORDER BY line
+            """)
+        return try duplicates.rows.map { row in
+            ImportIssue(
+                line: Int(try row.int("line")), field: "číslo faktury", value: try row.string("invoice_number"),
+                reason: "stejná faktura (externí id „\(try row.string("external_id"))“) je v souboru už na řádku "
+                    + "\(try row.int("first_line"))")
         }
     }
 

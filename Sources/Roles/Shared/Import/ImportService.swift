@@ -19,51 +19,67 @@ public struct ImportService {
     }
 
     /// Imports the file at `url`; `fileName` is the name the user gave it (it decides CSV by its extension).
+    ///
+    /// The file is read once and each row is validated and sent to PostgreSQL as soon as it is read, inside the one
+    /// transaction that applies the batch, so memory does not grow with the file and a file found broken at its
+    /// end changes nothing.
     public func importFile(
         at url: URL, fileName: String, organization: Organization, actor: String, mode: ImportMode, partial: Bool,
         on connection: Connection
     ) throws -> ImportBatchSummary {
         let digest = Digest.sha256(fileAt: url)?.hexString ?? ""
-        var request = ImportRequest(
-            organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: digest, format: "",
-            mode: mode, partial: partial, receivables: [])
-
-        let batch: ImportBatch
+        let request = ImportRequest(
+            organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: digest,
+            format: ImportService.formatGuess(fileName), mode: mode, partial: partial, receivables: [])
+        let validator = ImportValidator(today: CalendarDate(now))
         do {
-            if fileName.lowercased().hasSuffix(".isdocx") {
-                batch = try readISDOCX(url)
-            } else {
-                batch = try ImportReader.read(url, fileName: fileName, limits: limits)
+            return try ReceivableImport.apply(request, now: now, on: connection) { writer in
+                var rowCount = 0
+                var creditNotes: [CreditNoteRecord] = []
+                var issues: [ImportIssue] = []
+                let batch = try read(url, fileName: fileName) { row in
+                    rowCount += 1
+                    switch validator.validate(row: row) {
+                    case .receivable(let record):
+                        try writer.add(record)
+                    case .creditNote(let note):
+                        creditNotes.append(note)
+                    case .rejected(let rowIssues):
+                        issues += rowIssues
+                        if row.documentKind == .invoice {
+                            try writer.addRejected(
+                                line: row.line, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
+                                invoiceNumber: row.invoiceNumber)
+                        }
+                    }
+                }
+                if let mismatch = ImportService.supplierMismatch(batch, organization: organization) {
+                    throw ReceivableImport.FileRejected(
+                        message: mismatch, format: batch.format.rawValue, rowCount: rowCount)
+                }
+                return ReceivableImport.StagedFile(
+                    format: batch.format.rawValue, rowCount: rowCount, creditNotes: creditNotes,
+                    issues: batch.issues + issues)
             }
         } catch let error as ImportError {
-            request.format = ImportService.formatGuess(fileName)
             return try ImportBatchRepository.recordRejected(
                 request, message: error.description, issues: [], now: now, on: connection)
         }
-        request.format = batch.format.rawValue
+    }
 
-        let validated = ImportValidator(today: CalendarDate(now)).validate(batch)
-        request.rowCount = validated.rowCount
-        if let mismatch = ImportService.supplierMismatch(validated, organization: organization) {
-            return try ImportBatchRepository.recordRejected(
-                request, message: mismatch, issues: [], now: now, on: connection)
+    /// Streams the file's receivables to `sink`; an `.isdocx` package is unpacked first.
+    private func read(_ url: URL, fileName: String, sink: @escaping ReceivableSink) throws -> ImportBatch {
+        if fileName.lowercased().hasSuffix(".isdocx") {
+            return try readISDOCX(url, sink: sink)
         }
-        // NOTE: every row of the file is now in memory twice, as text in `batch` and validated in `request`, until
-        // ReceivableImport has loaded it into temporary tables, so peak RSS grows with the file. bench/import.sh
-        // measured 208 MB for 100 000 receivables and 1 334 MB for 1 000 000 (docs/benchmarks.md).
-        request.receivables = validated.receivables
-        request.creditNotes = validated.creditNotes
-        request.fileExternalIDs = batch.receivables.filter { $0.documentKind == .invoice }
-            .map { $0.externalID.isEmpty ? $0.invoiceNumber : $0.externalID }
-        request.issues = validated.issues
-        return try ReceivableImport.apply(request, now: now, on: connection)
+        return try ImportReader.stream(url, fileName: fileName, limits: limits, sink: sink)
     }
 
     /// Returns the Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
     /// supplier; every other format must name one.
-    static func supplierMismatch(_ validated: ValidatedImport, organization: Organization) -> String? {
-        if validated.format == .csv { return nil }
-        let stated = validated.supplierICO.trimmingCharacters(in: .whitespaces)
+    static func supplierMismatch(_ batch: ImportBatch, organization: Organization) -> String? {
+        if batch.format == .csv { return nil }
+        let stated = batch.supplierICO.trimmingCharacters(in: .whitespaces)
         guard !stated.isEmpty else {
             return "Soubor neuvádí IČO dodavatele, takže nelze ověřit, že faktury vystavil věřitel "
                 + "s IČO \(organization.ico)."
@@ -77,7 +93,7 @@ public struct ImportService {
     }
 
     /// Reads the invoice inside an `.isdocx` package: the ZIP entry whose name ends with `.isdoc`.
-    func readISDOCX(_ url: URL) throws -> ImportBatch {
+    func readISDOCX(_ url: URL, sink: @escaping ReceivableSink) throws -> ImportBatch {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= limits.maxBytes else {
             throw ImportError(
@@ -98,7 +114,7 @@ public struct ImportService {
             .appendingPathComponent("kolektor-isdocx-\(UUID().uuidString).isdoc")
         try Data(invoice).write(to: extracted)
         defer { try? FileManager.default.removeItem(at: extracted) }
-        return try ImportReader.read(extracted, limits: limits)
+        return try ImportReader.stream(extracted, limits: limits, sink: sink)
     }
 
     static func formatGuess(_ fileName: String) -> String {
