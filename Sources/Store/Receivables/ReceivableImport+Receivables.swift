@@ -11,7 +11,8 @@ extension ReceivableImport {
             """
             CREATE TEMP TABLE import_plan ON COMMIT DROP AS
             SELECT r.line, r.external_id, r.invoice_number, r.variable_symbol, r.issue_date, r.due_date, r.currency,
-                   r.total, r.remaining, r.status, r.time_barred, r.bank_account, d.debtor_id, e.id AS receivable_id, e.status AS old_status,
+                   r.total, r.remaining, r.status, r.time_barred, r.bank_account, d.debtor_id, e.id AS receivable_id,
+                   e.time_barred AS old_time_barred, e.status AS old_status,
                    e.remaining_minor AS old_remaining,
                    CASE
                        WHEN e.id IS NULL THEN 'new'
@@ -33,15 +34,27 @@ extension ReceivableImport {
             LEFT JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = r.external_id
             WHERE NOT r.rejected
             """)
+        // The new receivables and their change rows in one statement: RETURNING hands over the new ids, so the
+        // change rows need no second lookup by external id.
         try connection.query(
             """
-            INSERT INTO receivables (organization_id, debtor_id, external_id, invoice_number, variable_symbol,
-                                     issue_date, due_date, currency, total_minor, remaining_minor, status, time_barred,
-                                     bank_account, source, created_batch_id, updated_batch_id, created_at, updated_at)
-            SELECT \(organizationID), debtor_id, external_id, invoice_number, variable_symbol, issue_date, due_date,
-                   currency, total, remaining, status, time_barred, bank_account, \(source), \(batchID), \(batchID),
-                   \(now), \(now)
-            FROM import_plan WHERE change = 'new'
+            WITH inserted AS (
+                INSERT INTO receivables (organization_id, debtor_id, external_id, invoice_number, variable_symbol,
+                                         issue_date, due_date, currency, total_minor, remaining_minor, status,
+                                         time_barred, bank_account, source, created_batch_id, updated_batch_id,
+                                         created_at, updated_at)
+                SELECT \(organizationID), debtor_id, external_id, invoice_number, variable_symbol, issue_date,
+                       due_date, currency, total, remaining, status, time_barred, bank_account, \(source), \(batchID),
+                       \(batchID), \(now), \(now)
+                FROM import_plan WHERE change = 'new'
+                RETURNING id, external_id
+            )
+            INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
+                                            old_status, new_status, old_remaining_minor, new_remaining_minor)
+            SELECT \(organizationID), \(batchID), i.id, p.line, p.external_id, 'new', NULL, p.status, NULL,
+                   p.remaining
+            FROM inserted i JOIN import_plan p ON p.external_id = i.external_id
+            ORDER BY p.line
             """)
         try connection.query(
             """
@@ -58,17 +71,16 @@ extension ReceivableImport {
             """
             UPDATE receivables e SET time_barred = p.time_barred
             FROM import_plan p
-            WHERE e.id = p.receivable_id AND p.change = 'unchanged' AND e.time_barred <> p.time_barred
+            WHERE e.id = p.receivable_id AND p.change = 'unchanged' AND p.old_time_barred <> p.time_barred
             """)
         try connection.query(
             """
             INSERT INTO receivable_changes (organization_id, batch_id, receivable_id, line, external_id, change,
                                             old_status, new_status, old_remaining_minor, new_remaining_minor)
-            SELECT \(organizationID), \(batchID), e.id, p.line, p.external_id, p.change, p.old_status, p.status,
-                   p.old_remaining, p.remaining
+            SELECT \(organizationID), \(batchID), p.receivable_id, p.line, p.external_id, p.change, p.old_status,
+                   p.status, p.old_remaining, p.remaining
             FROM import_plan p
-            JOIN receivables e ON e.organization_id = \(organizationID) AND e.external_id = p.external_id
-            WHERE p.change <> 'unchanged'
+            WHERE p.change NOT IN ('new', 'unchanged')
             ORDER BY p.line
             """)
     }

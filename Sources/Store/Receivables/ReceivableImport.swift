@@ -80,6 +80,8 @@ public enum ReceivableImport {
         var request = request
         do {
             let batchID = try connection.transaction { connection in
+                // Hash joins and aggregates over a whole file stay in memory instead of spilling to disk.
+                try connection.executeScript("SET LOCAL work_mem = '64MB'")
                 try createTemporaryTables(on: connection)
                 var staged: StagedFile?
                 try connection.copyIn("COPY import_rows (\(ImportRowWriter.columns)) FROM STDIN") { copy in
@@ -115,7 +117,7 @@ public enum ReceivableImport {
         throws -> Int64
     {
         let organizationID = request.organizationID
-        try indexStagedRows(on: connection)
+        try analyzeStagedRows(on: connection)
         request.issues = (request.issues + (try duplicateIssues(on: connection))).sorted { $0.line < $1.line }
         let invoiceRows = try connection.query("SELECT count(*) AS n FROM import_rows").first!.int("n")
         if request.mode == .snapshot && invoiceRows == 0 {
@@ -139,7 +141,7 @@ public enum ReceivableImport {
             """
         ).first!.int("id")
 
-        try loadDebtors(on: connection)
+        try loadDebtors(organizationID: organizationID, anyRowRejected: !request.issues.isEmpty, on: connection)
         try matchDebtors(organizationID: organizationID, batchID: batchID, now: now, on: connection)
         try reconcileReceivables(
             organizationID: organizationID, batchID: batchID, source: request.mode == .manual ? "manual" : "import",
@@ -184,9 +186,9 @@ public enum ReceivableImport {
             """)
     }
 
-    private static func indexStagedRows(on connection: Connection) throws {
-        try connection.executeScript(
-            "CREATE INDEX ON import_rows (external_id); ANALYZE import_rows")
+    /// Gives the planner the staged rows' statistics; the joins that follow are hash joins and need no index.
+    private static func analyzeStagedRows(on connection: Connection) throws {
+        try connection.executeScript("ANALYZE import_rows (debtor_key, rejected)")
     }
 
     /// Reports every row whose external id an earlier row of the file already used, and rejects it; the first row
