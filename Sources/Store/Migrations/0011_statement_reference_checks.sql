@@ -1,5 +1,5 @@
 -- An import writes up to a million receivables and as many change rows, one statement each. Foreign keys check every
--- row on its own, and bench/import.sh measured those checks at more than half of a 100 000-row import. The references
+-- row on its own: inserting 100 000 receivables took 2.3 s with them and 0.9 s without (2 cores). The references
 -- of receivables and receivable_changes are therefore checked once per statement, on the statement's transition
 -- table, with the guarantees the foreign keys gave and one more: the row referred to belongs to the same
 -- organization. The rows referred to are never deleted and never change their id or organization, which the
@@ -68,8 +68,8 @@ CREATE TRIGGER receivable_changes_references_on_update AFTER UPDATE ON receivabl
     REFERENCING NEW TABLE AS checked_rows FOR EACH STATEMENT
     EXECUTE FUNCTION receivable_changes_check_references();
 
--- Debtors, receivables and import batches are history: they are closed or anonymised, never deleted, and keep their
--- identity.
+-- Debtors, receivables and import batches are history: a receivable is closed, not deleted, and every row keeps its
+-- id and organization.
 CREATE FUNCTION reject_removal() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
