@@ -52,6 +52,9 @@ public enum DocumentKind: String, Sendable, Codable {
 public struct ImportedReceivable: Sendable, Codable {
     public var line: Int
     public var debtor = ImportedDebtor()
+    /// The line where the file declared the debtor, when the format declares each debtor once and rows refer to it
+    /// (Kolektor XML); 0 otherwise. Rows with the same nonzero value name the very same debtor.
+    public var debtorLine = 0
     /// The key that identifies the receivable across imports; defaults to the invoice number.
     public var externalID = ""
     public var invoiceNumber = ""

@@ -78,9 +78,20 @@ extension ImportValidator {
         return dic.hasPrefix("CZ") && (8...10).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// One `@` with text before it, a dot somewhere after it, and no space.
     static func isPlausibleEmail(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
+        var ats = 0
+        var localLength = 0
+        var dotInDomain = false
+        for byte in email.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): return false
+            case UInt8(ascii: "@"): ats += 1
+            case UInt8(ascii: ".") where ats == 1: dotInDomain = true
+            default: if ats == 0 { localLength += 1 }
+            }
+        }
+        return ats == 1 && localLength > 0 && dotInDomain
     }
 }
 

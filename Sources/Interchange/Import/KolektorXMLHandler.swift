@@ -11,7 +11,7 @@ final class KolektorXMLHandler: XMLFormatHandler {
     static let supportedVersions: Set<String> = ["1"]
 
     private var batch = ImportBatch(format: .kolektor)
-    private var debtors: [String: ImportedDebtor] = [:]
+    private var debtors: [String: (debtor: ImportedDebtor, line: Int)] = [:]
     private var debtor = ImportedDebtor()
     private var debtorID = ""
     private var debtorLine = 0
@@ -53,12 +53,13 @@ final class KolektorXMLHandler: XMLFormatHandler {
                         reason: debtorID.isEmpty ? "dlužník nemá atribut id" : "dlužník s tímto id je v souboru dvakrát"
                     ))
             }
-            debtors[debtorID] = debtor
+            debtors[debtorID] = (debtor, debtorLine)
         } else if path.count == 4, path[1] == "receivables", receivable != nil {
             readReceivableField(element, text: text)
         } else if path.ends(with: "receivables", "receivable"), var finished = receivable {
             if let found = debtors[debtorReference] {
-                finished.debtor = found
+                finished.debtor = found.debtor
+                finished.debtorLine = found.line
             } else {
                 finished.issues.append(
                     ImportIssue(

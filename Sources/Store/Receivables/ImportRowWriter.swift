@@ -6,11 +6,15 @@ import Foundation
 /// Every row goes straight to PostgreSQL through COPY, so the import holds only the current row and one small entry
 /// per distinct debtor: the debtor's key and a hash of its details. A debtor's details are written with the first
 /// row that names it and again whenever they differ from the last written ones; the last written details win, as
-/// the last row of the file should.
+/// the last row of the file should. Where the file declares debtors once (Kolektor XML), the last declaration of a
+/// debtor wins instead.
 public final class ImportRowWriter {
     private let copy: CopyRowWriter
     private var keyOf: [String: Int] = [:]
     private var detailsHash: [Int] = []
+    /// The key of each debtor reference seen (see `ReceivableRecord.debtorReference`); such a debtor's details
+    /// cannot differ between its rows.
+    private var keyOfReference: [Int: Int] = [:]
     /// Rows written, valid and rejected; a snapshot with none would close every receivable.
     public private(set) var rowCount = 0
 
@@ -26,19 +30,14 @@ public final class ImportRowWriter {
 
     /// Writes a valid receivable.
     public func add(_ record: ReceivableRecord) throws {
-        let identity = ImportRowWriter.identity(of: record.debtor)
-        let hash = record.debtor.hashValue
         let key: Int
         let writeDebtor: Bool
-        if let known = keyOf[identity] {
+        if record.debtorReference > 0, let known = keyOfReference[record.debtorReference] {
             key = known
-            writeDebtor = detailsHash[known] != hash
-            detailsHash[known] = hash
+            writeDebtor = false
         } else {
-            key = detailsHash.count
-            keyOf[identity] = key
-            detailsHash.append(hash)
-            writeDebtor = true
+            (key, writeDebtor) = debtorKey(record.debtor)
+            if record.debtorReference > 0 { keyOfReference[record.debtorReference] = key }
         }
         copy.field(record.line)
         copy.field(record.externalID)
@@ -76,6 +75,22 @@ public final class ImportRowWriter {
         rowCount += 1
     }
 
+    /// The key of a debtor's identity, and whether its details must be written: for a debtor not seen before, or
+    /// with details that differ from the ones written last.
+    private func debtorKey(_ debtor: DebtorRecord) -> (key: Int, isChanged: Bool) {
+        let identity = ImportRowWriter.identity(of: debtor)
+        let hash = ImportRowWriter.detailsHash(of: debtor)
+        if let known = keyOf[identity] {
+            let changed = detailsHash[known] != hash
+            detailsHash[known] = hash
+            return (known, changed)
+        }
+        let key = detailsHash.count
+        keyOf[identity] = key
+        detailsHash.append(hash)
+        return (key, true)
+    }
+
     /// Writes the key of a rejected row, so that a snapshot does not close the receivable it stands for and a later
     /// row with the same key is still reported as a duplicate.
     public func addRejected(line: Int, externalID: String, invoiceNumber: String) throws {
@@ -86,6 +101,21 @@ public final class ImportRowWriter {
         for _ in 0..<23 { copy.null() }
         try copy.endRow()
         rowCount += 1
+    }
+
+    /// A hash of the debtor's details over their bytes; `String` hashing normalizes Unicode first, which is slow.
+    static func detailsHash(of debtor: DebtorRecord) -> Int {
+        var hasher = Hasher()
+        for field in [
+            debtor.kind.rawValue, debtor.name, debtor.ico, debtor.dic, debtor.birthDate?.iso ?? "", debtor.street,
+            debtor.city, debtor.postalCode, debtor.country, debtor.email, debtor.phone,
+            debtor.language?.rawValue ?? "",
+        ] {
+            var field = field
+            field.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(0xFF as UInt8)
+        }
+        return hasher.finalize()
     }
 
     /// The identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with the

@@ -19,15 +19,20 @@ public enum ReceivableImport {
     public struct FileRejected: Error {
         public var message: String
         public var issues: [ImportIssue]
-        /// The format and row count, when the file was read far enough to know them.
+        /// The format, row count and digest, when the file was read far enough to know them.
         public var format: String?
         public var rowCount: Int?
+        public var fileSHA256: String?
 
-        public init(message: String, issues: [ImportIssue] = [], format: String? = nil, rowCount: Int? = nil) {
+        public init(
+            message: String, issues: [ImportIssue] = [], format: String? = nil, rowCount: Int? = nil,
+            fileSHA256: String? = nil
+        ) {
             self.message = message
             self.issues = issues
             self.format = format
             self.rowCount = rowCount
+            self.fileSHA256 = fileSHA256
         }
     }
 
@@ -39,12 +44,18 @@ public enum ReceivableImport {
         public var creditNotes: [CreditNoteRecord]
         /// The issues of rejected rows, in file order.
         public var issues: [ImportIssue]
+        /// The file's digest when it was computed while the file was read; nil keeps the request's.
+        public var fileSHA256: String?
 
-        public init(format: String, rowCount: Int, creditNotes: [CreditNoteRecord], issues: [ImportIssue]) {
+        public init(
+            format: String, rowCount: Int, creditNotes: [CreditNoteRecord], issues: [ImportIssue],
+            fileSHA256: String? = nil
+        ) {
             self.format = format
             self.rowCount = rowCount
             self.creditNotes = creditNotes
             self.issues = issues
+            self.fileSHA256 = fileSHA256
         }
     }
 
@@ -90,6 +101,7 @@ public enum ReceivableImport {
                 guard let staged else { throw FileRejected(message: "Soubor se nepodařilo přečíst.") }
                 request.format = staged.format
                 request.rowCount = staged.rowCount
+                request.fileSHA256 = staged.fileSHA256 ?? request.fileSHA256
                 request.creditNotes = staged.creditNotes
                 request.issues = staged.issues
                 return try applyInTransaction(&request, now: now, on: connection)
@@ -98,6 +110,7 @@ public enum ReceivableImport {
         } catch let rejected as FileRejected {
             request.format = rejected.format ?? request.format
             request.rowCount = rejected.rowCount ?? request.rowCount
+            request.fileSHA256 = rejected.fileSHA256 ?? request.fileSHA256
             return try ImportBatchRepository.recordRejected(
                 request, message: rejected.message, issues: rejected.issues, now: now, on: connection)
         } catch let rejection as Rejection {

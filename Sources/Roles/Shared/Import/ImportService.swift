@@ -27,11 +27,12 @@ public struct ImportService {
         at url: URL, fileName: String, organization: Organization, actor: String, mode: ImportMode, partial: Bool,
         on connection: Connection
     ) throws -> ImportBatchSummary {
-        let digest = Digest.sha256(fileAt: url)?.hexString ?? ""
-        let request = ImportRequest(
-            organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: digest,
+        let digest = FileDigestTask(url)
+        var request = ImportRequest(
+            organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: "",
             format: ImportService.formatGuess(fileName), mode: mode, partial: partial, receivables: [])
         let validator = ImportValidator(today: CalendarDate(now))
+        let debtorCache = DebtorValidationCache()
         do {
             return try ReceivableImport.apply(request, now: now, on: connection) { writer in
                 var rowCount = 0
@@ -39,7 +40,7 @@ public struct ImportService {
                 var issues: [ImportIssue] = []
                 let batch = try read(url, fileName: fileName) { row in
                     rowCount += 1
-                    switch validator.validate(row: row) {
+                    switch validator.validate(row: row, cache: debtorCache) {
                     case .receivable(let record):
                         try writer.add(record)
                     case .creditNote(let note):
@@ -55,24 +56,27 @@ public struct ImportService {
                 }
                 if let mismatch = ImportService.supplierMismatch(batch, organization: organization) {
                     throw ReceivableImport.FileRejected(
-                        message: mismatch, format: batch.format.rawValue, rowCount: rowCount)
+                        message: mismatch, format: batch.format.rawValue, rowCount: rowCount,
+                        fileSHA256: digest.value)
                 }
                 return ReceivableImport.StagedFile(
                     format: batch.format.rawValue, rowCount: rowCount, creditNotes: creditNotes,
-                    issues: batch.issues + issues)
+                    issues: batch.issues + issues, fileSHA256: digest.value)
             }
         } catch let error as ImportError {
+            request.fileSHA256 = digest.value
             return try ImportBatchRepository.recordRejected(
                 request, message: error.description, issues: [], now: now, on: connection)
         }
     }
 
-    /// Streams the file's receivables to `sink`; an `.isdocx` package is unpacked first.
+    /// Streams the file's receivables to `sink`, read on a second thread; an `.isdocx` package (one invoice) is
+    /// unpacked and read on this one.
     private func read(_ url: URL, fileName: String, sink: @escaping ReceivableSink) throws -> ImportBatch {
         if fileName.lowercased().hasSuffix(".isdocx") {
             return try readISDOCX(url, sink: sink)
         }
-        return try ImportReader.stream(url, fileName: fileName, limits: limits, sink: sink)
+        return try ImportPipeline.stream(url, fileName: fileName, limits: limits, consume: sink)
     }
 
     /// Returns the Czech reason why the file's supplier is not this creditor, or nil when it matches. CSV files carry no
@@ -122,5 +126,27 @@ public struct ImportService {
         if lower.hasSuffix(".csv") { return ImportFormat.csv.rawValue }
         if lower.hasSuffix(".isdoc") || lower.hasSuffix(".isdocx") { return ImportFormat.isdoc.rawValue }
         return "xml"
+    }
+}
+
+/// The SHA-256 of a file, computed on another thread while the import reads the same file.
+///
+/// Thread-safety: `digest` is written once before `group.leave()` and read only after `group.wait()`.
+private final class FileDigestTask: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var digest = ""
+
+    init(_ url: URL) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.digest = Digest.sha256(fileAt: url)?.hexString ?? ""
+            self.group.leave()
+        }
+    }
+
+    /// The hex digest, waiting for it; empty when the file could not be read.
+    var value: String {
+        group.wait()
+        return digest
     }
 }
