@@ -20,9 +20,9 @@ public enum ImportPipeline {
         let channel = RowChannel(capacity: queuedBatches)
         let reader = Thread {
             let outcome: Result<ImportBatch, any Error>
+            var pending: [ImportedReceivable] = []
+            pending.reserveCapacity(rowsPerBatch)
             do {
-                var pending: [ImportedReceivable] = []
-                pending.reserveCapacity(rowsPerBatch)
                 let batch = try ImportReader.stream(url, fileName: fileName, limits: limits) { row in
                     pending.append(row)
                     if pending.count == rowsPerBatch {
@@ -33,6 +33,8 @@ public enum ImportPipeline {
                 if !pending.isEmpty { try channel.put(pending) }
                 outcome = .success(batch)
             } catch {
+                // The rows read before a broken part of the file still reach the consumer, unless it gave up.
+                if !(error is RowChannel.Cancelled) && !pending.isEmpty { try? channel.put(pending) }
                 outcome = .failure(error)
             }
             channel.finish(outcome)
