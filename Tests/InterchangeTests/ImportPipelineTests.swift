@@ -17,9 +17,24 @@ import Testing
     @Test func deliversEveryRowInFileOrder() throws {
         let url = try ImportPipelineTests.largeFile()
         var numbers: [String] = []
-        let batch = try ImportPipeline.stream(url) { numbers.append($0.invoiceNumber) }
+        var debtorLines: [Int] = []
+        var referencedLines = Set<Int>()
+        let batch = try ImportPipeline.stream(url) { item in
+            switch item {
+            case .debtor(let debtor, let line):
+                #expect(numbers.isEmpty, "debtors come before the receivables that name them")
+                #expect(!debtor.name.isEmpty)
+                debtorLines.append(line)
+            case .receivable(let row):
+                numbers.append(row.invoiceNumber)
+                #expect(row.debtor.name.isEmpty, "a streamed row names its declared debtor by line only")
+                referencedLines.insert(row.debtorLine)
+            }
+        }
         #expect(batch.supplierICO == "25097563")
         #expect(batch.receivables.isEmpty)
+        #expect(debtorLines.count == 2)
+        #expect(referencedLines == [debtorLines[0]])
         #expect(numbers == (1...ImportPipelineTests.rowCount).map { "FV-\($0)" })
         #expect(numbers == (try ImportReader.read(url)).receivables.map(\.invoiceNumber))
     }
@@ -28,7 +43,8 @@ import Testing
         let url = try ImportPipelineTests.largeFile()
         var consumed = 0
         #expect(throws: Refused.self) {
-            try ImportPipeline.stream(url) { _ in
+            try ImportPipeline.stream(url) { item in
+                guard case .receivable = item else { return }
                 consumed += 1
                 if consumed == 10 { throw Refused() }
             }
@@ -44,7 +60,9 @@ import Testing
         let url = try Fixtures.file("cut.xml", text: cut)
         var consumed = 0
         do {
-            _ = try ImportPipeline.stream(url) { _ in consumed += 1 }
+            _ = try ImportPipeline.stream(url) { item in
+                if case .receivable = item { consumed += 1 }
+            }
             Issue.record("a truncated file was accepted")
         } catch let error as ImportError {
             #expect(error.code == .truncated)

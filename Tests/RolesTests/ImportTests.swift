@@ -182,6 +182,45 @@ import Testing
         #expect(try receivableStates() == ["FV-1 open 100000/100000", "FV-2 open 100000/100000"])
     }
 
+    @Test func invalidDeclaredDebtorRejectsEachRowNamingIt() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <import xmlns="https://kolektor.cz/ns/import/1" version="1">
+              <creditor><ico>25097563</ico></creditor>
+              <debtors>
+                <debtor id="OK" kind="business"><name>Platný s.r.o.</name><ico>00006947</ico></debtor>
+                <debtor id="BAD" kind="business"><name>Chybný s.r.o.</name><ico>12345678</ico></debtor>
+                <debtor id="UNUSED" kind="business"><name>Nevyužitý s.r.o.</name><ico>49240005</ico></debtor>
+              </debtors>
+              <receivables>
+            \(Samples.receivable("FV-1", debtor: "OK"))
+            \(Samples.receivable("FV-2", debtor: "BAD"))
+            \(Samples.receivable("FV-3", debtor: "BAD"))
+              </receivables>
+            </import>
+            """
+        let debtorsBefore = try count("debtors")
+        let batch = try importXML(xml, mode: .delta, partial: true)
+        #expect(batch.status == .applied)
+        #expect(batch.newCount == 1)
+        #expect(batch.rejectedCount == 2)
+        let lines = xml.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineOf = { (number: String) in
+            lines.firstIndex { $0.contains("<externalId>\(number)</externalId>") }! + 1
+        }
+        // Each rejected row reports the debtor's IČO on its own line (where its receivable element starts).
+        #expect(batch.issues.map(\.field) == ["IČO", "IČO"])
+        #expect(batch.issues.map(\.value) == ["12345678", "12345678"])
+        #expect(batch.issues[0].line < lineOf("FV-2") && batch.issues[0].line > lineOf("FV-1"))
+        #expect(batch.issues[1].line < lineOf("FV-3") && batch.issues[1].line > lineOf("FV-2"))
+        #expect(try receivableStates() == ["FV-1 open 100000/100000"])
+        // Only the debtor of the applied row is created; the invalid and the unused one are not.
+        #expect(try count("debtors") == debtorsBefore + 1)
+        let names = try fixture.connection.query(
+            "SELECT name FROM debtors WHERE organization_id = \(fixture.creditorA.id) AND ico IN ('12345678', '49240005')")
+        #expect(names.rows.isEmpty)
+    }
+
     // MARK: Credit notes
 
     func creditNote(_ number: String, amount: String) -> String {

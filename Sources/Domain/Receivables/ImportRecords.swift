@@ -46,9 +46,6 @@ public struct DebtorRecord: Sendable, Hashable, Codable {
 public struct ReceivableRecord: Sendable, Codable {
     public var line: Int
     public var debtor: DebtorRecord
-    /// Nonzero when the file declared the debtor once and rows refer to it: rows with the same value have the same
-    /// debtor, so its details need not be compared again.
-    public var debtorReference: Int
     public var externalID: String
     public var invoiceNumber: String
     public var variableSymbol: String
@@ -62,14 +59,12 @@ public struct ReceivableRecord: Sendable, Codable {
     public var bankAccount: String
 
     public init(
-        line: Int, debtor: DebtorRecord, debtorReference: Int = 0, externalID: String, invoiceNumber: String,
-        variableSymbol: String = "",
+        line: Int, debtor: DebtorRecord, externalID: String, invoiceNumber: String, variableSymbol: String = "",
         issueDate: CalendarDate? = nil, dueDate: CalendarDate, total: Money, remaining: Money,
         status: ReceivableStatus = .open, timeBarred: Bool = false, bankAccount: String = ""
     ) {
         self.line = line
         self.debtor = debtor
-        self.debtorReference = debtorReference
         self.externalID = externalID
         self.invoiceNumber = invoiceNumber
         self.variableSymbol = variableSymbol

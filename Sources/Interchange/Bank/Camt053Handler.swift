@@ -6,7 +6,7 @@ import Foundation
 /// The variable symbol is looked for, in this order, in `RmtInf/Strd/CdtrRefInf/Ref`, `Refs/EndToEndId` and the
 /// unstructured `RmtInf/Ustrd`, because Czech banks differ in where they put it (see `VariableSymbolText`).
 final class Camt053Handler: XMLFormatHandler {
-    var emit: ReceivableSink = { _ in }
+    var emit: ImportItemSink = { _ in }
     var statement = BankStatement(format: "camt053")
     private var entry: [String: String] = [:]
     private var entryLine = 0

@@ -7,7 +7,7 @@ import Foundation
 /// Fields may be quoted with `"` and contain `;`, `""` or line breaks. The file is read in chunks and each row is
 /// turned into a receivable as soon as it ends.
 enum CSVReader {
-    static func read(_ url: URL, limits: ImportLimits, sink: ReceivableSink) throws -> ImportBatch {
+    static func read(_ url: URL, limits: ImportLimits, sink: ImportItemSink) throws -> ImportBatch {
         let scan = try InputScan.scan(url, limits: limits)
         try scan.requireText()
         let encoding: TextEncoding = scan.isValidUTF8 ? .utf8 : .windows1250
@@ -39,7 +39,7 @@ enum CSVReader {
     }
 
     private static func add(
-        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, sink: ReceivableSink
+        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, sink: ImportItemSink
     ) throws {
         let fields = record.fields.map { decode($0, encoding: encoding) }
         if fields.allSatisfy({ $0.trimmedSpaces().isEmpty }) { return }
@@ -59,7 +59,7 @@ enum CSVReader {
         }
         if receivable.externalID.isEmpty { receivable.externalID = receivable.invoiceNumber }
         if receivable.debtor.kind.isEmpty, !receivable.debtor.ico.isEmpty { receivable.debtor.kind = "business" }
-        try sink(receivable)
+        try sink(.receivable(receivable))
     }
 
     private static func decode(_ bytes: [UInt8], encoding: TextEncoding) -> String {

@@ -10,7 +10,7 @@ import Domain
 /// The payee account of a block is not read: it is the creditor's own account, which the creditor's settings hold.
 /// `DocumentType` 2 is a credit note that reduces the invoice named in `OriginalDocumentReference/ID`.
 final class ISDOCHandler: XMLFormatHandler {
-    var emit: ReceivableSink = { _ in }
+    var emit: ImportItemSink = { _ in }
     static let namespace = "http://isdoc.cz/namespace/2013"
 
     private struct PaymentBlock {
@@ -115,7 +115,7 @@ final class ISDOCHandler: XMLFormatHandler {
             base.documentKind = .creditNote
             base.refersTo = refersTo
             base.total = totalText
-            try emit(base)
+            try emit(.receivable(base))
             return batch
         }
 
@@ -124,7 +124,7 @@ final class ISDOCHandler: XMLFormatHandler {
             // No payment block carries a due date: one receivable that validation reports as missing its due date.
             base.total = totalText
             base.remaining = payableText
-            try emit(base)
+            try emit(.receivable(base))
             return batch
         }
         let shares = split(total: totalText, payable: payableText, blocks: dueBlocks, currencyCode: currencyCode)
@@ -136,7 +136,7 @@ final class ISDOCHandler: XMLFormatHandler {
             receivable.variableSymbol = block.variableSymbol
             receivable.total = shares?[index].total ?? totalText
             receivable.remaining = shares?[index].remaining ?? payableText
-            try emit(receivable)
+            try emit(.receivable(receivable))
         }
         return batch
     }

@@ -53,7 +53,8 @@ public struct ImportedReceivable: Sendable, Codable {
     public var line: Int
     public var debtor = ImportedDebtor()
     /// The line where the file declared the debtor, when the format declares each debtor once and rows refer to it
-    /// (Kolektor XML); 0 otherwise. Rows with the same nonzero value name the very same debtor.
+    /// (Kolektor XML); 0 otherwise. A streamed read then leaves `debtor` empty: the debtor came earlier as an
+    /// `ImportedItem.debtor` with this line.
     public var debtorLine = 0
     /// The key that identifies the receivable across imports; defaults to the invoice number.
     public var externalID = ""
@@ -79,11 +80,19 @@ public struct ImportedReceivable: Sendable, Codable {
     }
 }
 
-/// Receives the receivables of a file one at a time while it is read.
-public typealias ReceivableSink = (ImportedReceivable) throws -> Void
+/// One thing a streamed read hands over, in file order.
+public enum ImportedItem: Sendable {
+    /// A debtor the file declares once for the receivables that refer to it (Kolektor XML). `line`, where the
+    /// declaration starts, identifies it within the file: those receivables carry it as `debtorLine`.
+    case debtor(ImportedDebtor, line: Int)
+    case receivable(ImportedReceivable)
+}
+
+/// Receives the debtors and receivables of a file one at a time while it is read.
+public typealias ImportItemSink = (ImportedItem) throws -> Void
 
 /// Everything read from one import file, before validation. A streamed read leaves `receivables` empty and hands each
-/// one to a `ReceivableSink` instead.
+/// one to an `ImportItemSink` instead.
 public struct ImportBatch: Sendable {
     public var format: ImportFormat
     /// The IČO of the creditor who issued the invoices, as the file states it; empty when the format has none (CSV).

@@ -9,18 +9,19 @@ public enum ImportPipeline {
     static let rowsPerBatch = 256
     static let queuedBatches = 16
 
-    /// Reads `url` like `ImportReader.stream` and calls `consume` with every receivable on the calling thread.
+    /// Reads `url` like `ImportReader.stream` and calls `consume` with every debtor and receivable, in file order,
+    /// on the calling thread.
     ///
     /// When `consume` throws, reading stops and the error is rethrown; when reading fails, the rows read before the
     /// failure have been consumed and the reader's error is rethrown.
     public static func stream(
         _ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits(),
-        consume: (ImportedReceivable) throws -> Void
+        consume: (ImportedItem) throws -> Void
     ) throws -> ImportBatch {
         let channel = RowChannel(capacity: queuedBatches)
         let reader = Thread {
             let outcome: Result<ImportBatch, any Error>
-            var pending: [ImportedReceivable] = []
+            var pending: [ImportedItem] = []
             pending.reserveCapacity(rowsPerBatch)
             do {
                 let batch = try ImportReader.stream(url, fileName: fileName, limits: limits) { row in
@@ -63,7 +64,7 @@ private final class RowChannel: @unchecked Sendable {
 
     private let condition = NSCondition()
     private let capacity: Int
-    private var batches: [[ImportedReceivable]] = []
+    private var batches: [[ImportedItem]] = []
     private var outcome: Result<ImportBatch, any Error>?
     private var cancelled = false
 
@@ -72,7 +73,7 @@ private final class RowChannel: @unchecked Sendable {
     }
 
     /// Queues rows, waiting while the queue is full; throws once the consumer has given up.
-    func put(_ rows: [ImportedReceivable]) throws {
+    func put(_ rows: [ImportedItem]) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -82,7 +83,7 @@ private final class RowChannel: @unchecked Sendable {
     }
 
     /// The next rows, waiting for them; nil once the reader has finished and every row was taken.
-    func take() -> [ImportedReceivable]? {
+    func take() -> [ImportedItem]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && outcome == nil { condition.wait() }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads an import file of any supported format into an `ImportBatch`.
 public enum ImportReader {
-    /// Reads `url`; the format comes from the file name (`.csv`) or from the XML root element and its namespace.
+    /// Reads `url` into memory, each receivable with its debtor; the format comes from the file name (`.csv`) or from the XML root element and its namespace.
     ///
     /// Throws `ImportError` with a Czech description for files that are too large, declare a DOCTYPE, are not in the
     /// declared encoding, are cut off, malformed, or of an unknown format.
@@ -10,17 +10,26 @@ public enum ImportReader {
         -> ImportBatch
     {
         var receivables: [ImportedReceivable] = []
-        var batch = try stream(url, fileName: fileName, limits: limits) { receivables.append($0) }
+        var debtors: [Int: ImportedDebtor] = [:]
+        var batch = try stream(url, fileName: fileName, limits: limits) { item in
+            switch item {
+            case .debtor(let debtor, let line):
+                debtors[line] = debtor
+            case .receivable(var receivable):
+                if receivable.debtorLine > 0 { receivable.debtor = debtors[receivable.debtorLine] ?? receivable.debtor }
+                receivables.append(receivable)
+            }
+        }
         batch.receivables = receivables
         return batch
     }
 
-    /// Reads `url` like `read`, but hands every receivable to `sink` as soon as it is read instead of collecting
-    /// them, so memory does not grow with the file. Rows already passed to `sink` are not taken back when the file
+    /// Reads `url` like `read`, but hands every declared debtor and every receivable to `sink` as soon as it is
+    /// read instead of collecting them, so memory does not grow with the file. Rows already passed to `sink` are not taken back when the file
     /// turns out to be invalid later; the caller discards them when this throws.
     public static func stream(
         _ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits(),
-        sink: @escaping ReceivableSink
+        sink: @escaping ImportItemSink
     ) throws -> ImportBatch {
         let name = (fileName ?? url.lastPathComponent).lowercased()
         if name.hasSuffix(".csv") || name.hasSuffix(".txt") {

@@ -21,13 +21,33 @@ public struct ImportValidator: Sendable {
         case rejected([ImportIssue])
     }
 
-    /// Validates one row on its own; rules that compare rows (duplicates) are the caller's. With a `cache`, a debtor
-    /// named by many rows is validated once.
-    public func validate(row: ImportedReceivable, cache: DebtorValidationCache? = nil) -> RowOutcome {
+    /// A declared debtor after validation: the record, or the issues that reject every row naming it.
+    public struct DebtorOutcome: Sendable {
+        public var record: DebtorRecord?
+        /// Field, value and reason of each issue; they are reported on the lines of the rows naming the debtor.
+        var issues: [(field: String, value: String, reason: String)]
+
+        public var isValid: Bool { record != nil && issues.isEmpty }
+
+        /// The outcome of a valid declared debtor whose record the caller has already stored, for the rows naming
+        /// it: their records carry an empty debtor, which the caller must not read. It saves keeping every record.
+        public static let stored = DebtorOutcome(record: DebtorRecord(kind: .consumer, name: ""), issues: [])
+    }
+
+    /// Validates a debtor declared once for many rows (`ImportedItem.debtor`).
+    public func validate(debtor: ImportedDebtor, line: Int) -> DebtorOutcome {
+        var issues = IssueList(line: line)
+        let record = self.debtor(debtor, issues: &issues)
+        return DebtorOutcome(record: record, issues: issues.items.map { ($0.field, $0.value, $0.reason) })
+    }
+
+    /// Validates one row on its own; rules that compare rows (duplicates) are the caller's. A row that names a
+    /// declared debtor (`debtorLine`) takes that debtor's outcome, validated once with `validate(debtor:line:)`.
+    public func validate(row: ImportedReceivable, declaredDebtor: DebtorOutcome? = nil) -> RowOutcome {
         var issues = IssueList(line: row.line)
         switch row.documentKind {
         case .invoice:
-            let record = receivable(row, cache: cache, issues: &issues)
+            let record = receivable(row, declaredDebtor: declaredDebtor, issues: &issues)
             if let record, issues.isEmpty, row.issues.isEmpty { return .receivable(record) }
         case .creditNote:
             let record = creditNote(row, issues: &issues)
@@ -63,9 +83,9 @@ public struct ImportValidator: Sendable {
         return result
     }
 
-    private func receivable(_ row: ImportedReceivable, cache: DebtorValidationCache?, issues: inout IssueList)
-        -> ReceivableRecord?
-    {
+    private func receivable(
+        _ row: ImportedReceivable, declaredDebtor: DebtorOutcome?, issues: inout IssueList
+    ) -> ReceivableRecord? {
         if row.invoiceNumber.isEmpty { issues.add("číslo faktury", "", "chybí číslo faktury") }
         let currency = currency(row.currency, issues: &issues)
         let total = amount(row.total, field: "částka", currency: currency, issues: &issues)
@@ -106,14 +126,19 @@ public struct ImportValidator: Sendable {
         }
 
         var status = self.status(row.status, issues: &issues)
-        let debtor = cache.map { $0.debtor(of: row, validator: self, issues: &issues) }
-            ?? self.debtor(row.debtor, issues: &issues)
+        let debtor: DebtorRecord?
+        if let declaredDebtor {
+            for issue in declaredDebtor.issues { issues.add(issue.field, issue.value, issue.reason) }
+            debtor = declaredDebtor.record
+        } else {
+            debtor = self.debtor(row.debtor, issues: &issues)
+        }
         guard let total, var remainingValue = remaining, let dueDate, let debtor else { return nil }
         if status == .paid { remainingValue.minorUnits = 0 }
         if status == .open && remainingValue.isZero { status = .paid }
         remaining = remainingValue
         return ReceivableRecord(
-            line: row.line, debtor: debtor, debtorReference: row.debtorLine, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
+            line: row.line, debtor: debtor, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
             invoiceNumber: row.invoiceNumber, variableSymbol: symbol, issueDate: issueDate, dueDate: dueDate,
             total: total, remaining: remainingValue, status: status,
             timeBarred: LimitationPeriod.isTimeBarred(dueDate: dueDate, today: today),
@@ -179,40 +204,6 @@ public struct ImportValidator: Sendable {
                 "stav", text, "neznámý stav; povolené jsou open, paid, cancelled (otevřená, uhrazená, stornovaná)")
             return .open
         }
-    }
-}
-
-/// Remembers validated debtors of formats that declare each debtor once (Kolektor XML), so that a debtor named by
-/// many rows is validated once.
-///
-/// Thread-safety: none; one import uses it on one thread. It forgets everything when it holds `capacity` debtors,
-/// which bounds its memory on files with many debtors.
-public final class DebtorValidationCache {
-    private struct Outcome {
-        var record: DebtorRecord?
-        var issues: [(field: String, value: String, reason: String)]
-    }
-
-    /// Keyed by the line that declares the debtor, which identifies it within one file.
-    private var outcomes: [Int: Outcome] = [:]
-    private let capacity: Int
-
-    public init(capacity: Int = 100_000) {
-        self.capacity = capacity
-    }
-
-    func debtor(of row: ImportedReceivable, validator: ImportValidator, issues: inout IssueList) -> DebtorRecord? {
-        guard row.debtorLine > 0 else { return validator.debtor(row.debtor, issues: &issues) }
-        if let known = outcomes[row.debtorLine] {
-            for issue in known.issues { issues.add(issue.field, issue.value, issue.reason) }
-            return known.record
-        }
-        var own = IssueList(line: issues.line)
-        let record = validator.debtor(row.debtor, issues: &own)
-        for issue in own.items { issues.add(issue.field, issue.value, issue.reason) }
-        if outcomes.count >= capacity { outcomes.removeAll(keepingCapacity: true) }
-        outcomes[row.debtorLine] = Outcome(record: record, issues: own.items.map { ($0.field, $0.value, $0.reason) })
-        return record
     }
 }
 

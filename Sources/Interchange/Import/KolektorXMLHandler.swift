@@ -4,14 +4,16 @@ import Domain
 /// `static/import/kolektor-import-1.xsd`.
 ///
 /// Debtors are declared once under `debtors` with an `id` attribute that receivables refer to, so a debtor with
-/// many invoices is written once. Only the debtors are kept in memory; receivables are appended as they end.
+/// many invoices is written once. Each debtor and each receivable is handed over as it ends; only the line of each
+/// debtor id is kept, so that receivables can name their debtor by that line.
 final class KolektorXMLHandler: XMLFormatHandler {
-    var emit: ReceivableSink = { _ in }
+    var emit: ImportItemSink = { _ in }
     static let namespace = "https://kolektor.cz/ns/import/1"
     static let supportedVersions: Set<String> = ["1"]
 
     private var batch = ImportBatch(format: .kolektor)
-    private var debtors: [String: (debtor: ImportedDebtor, line: Int)] = [:]
+    /// The declaration line of each debtor id.
+    private var debtorLines: [String: Int] = [:]
     private var debtor = ImportedDebtor()
     private var debtorID = ""
     private var debtorLine = 0
@@ -46,20 +48,20 @@ final class KolektorXMLHandler: XMLFormatHandler {
         } else if path.count >= 4, path[1] == "debtors" {
             readDebtorField(Array(path.dropFirst(3)), text: text)
         } else if path.ends(with: "debtors", "debtor") {
-            if debtors[debtorID] != nil || debtorID.isEmpty {
+            if debtorLines[debtorID] != nil || debtorID.isEmpty {
                 batch.issues.append(
                     ImportIssue(
                         line: debtorLine, field: "debtor/@id", value: debtorID,
                         reason: debtorID.isEmpty ? "dlužník nemá atribut id" : "dlužník s tímto id je v souboru dvakrát"
                     ))
             }
-            debtors[debtorID] = (debtor, debtorLine)
+            debtorLines[debtorID] = debtorLine
+            try emit(.debtor(debtor, line: debtorLine))
         } else if path.count == 4, path[1] == "receivables", receivable != nil {
             readReceivableField(element, text: text)
         } else if path.ends(with: "receivables", "receivable"), var finished = receivable {
-            if let found = debtors[debtorReference] {
-                finished.debtor = found.debtor
-                finished.debtorLine = found.line
+            if let found = debtorLines[debtorReference] {
+                finished.debtorLine = found
             } else {
                 finished.issues.append(
                     ImportIssue(
@@ -67,7 +69,7 @@ final class KolektorXMLHandler: XMLFormatHandler {
                         reason: "odkazuje na dlužníka, který není uveden v části debtors před pohledávkami"))
             }
             if finished.externalID.isEmpty { finished.externalID = finished.invoiceNumber }
-            try emit(finished)
+            try emit(.receivable(finished))
             receivable = nil
         }
     }

@@ -7,7 +7,7 @@ import Domain
 /// paid share of the CZK total is applied to the foreign total. `Dobropis` 1 marks a credit note. The creditor's
 /// IČO is `MojeFirma/ICO`, inside the invoice or at the top level.
 final class MoneyS3Handler: XMLFormatHandler {
-    var emit: ReceivableSink = { _ in }
+    var emit: ImportItemSink = { _ in }
     private var batch = ImportBatch(format: .moneyS3)
     private var invoice: ImportedReceivable?
     private var homeTotal = ""
@@ -74,7 +74,7 @@ final class MoneyS3Handler: XMLFormatHandler {
         finished.remaining = remaining(isForeign: isForeign) ?? ""
         if creditNote, finished.total.hasPrefix("-") { finished.total.removeFirst() }
         finished.externalID = finished.invoiceNumber
-        try emit(finished)
+        try emit(.receivable(finished))
     }
 
     /// The unpaid rest as text, or nil when an amount cannot be read (validation then reports the total).

@@ -9,7 +9,7 @@ import Domain
 /// `price3Sum` and `round/priceRound`. `inv:liquidation/typ:amountHome` (or `amountForeign`) is the unpaid rest when
 /// present. A header with `inv:storno` marks a cancelled invoice.
 final class PohodaHandler: XMLFormatHandler {
-    var emit: ReceivableSink = { _ in }
+    var emit: ImportItemSink = { _ in }
     private var batch = ImportBatch(format: .pohoda)
     private var packICO = ""
     private var invoice: ImportedReceivable?
@@ -125,7 +125,7 @@ final class PohodaHandler: XMLFormatHandler {
         }
         if cancelled { finished.status = "cancelled" }
         finished.externalID = finished.invoiceNumber
-        try emit(finished)
+        try emit(.receivable(finished))
     }
 
     /// Adds the home-currency summary fields; nil when one of them is not an amount, so validation reports it.

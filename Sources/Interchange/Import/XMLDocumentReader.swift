@@ -4,7 +4,7 @@ import Foundation
 /// One import format's reading of an XML document, fed element by element.
 protocol XMLFormatHandler: AnyObject {
     /// Receives each receivable as soon as the handler has read it.
-    var emit: ReceivableSink { get set }
+    var emit: ImportItemSink { get set }
     /// Called when an element starts; `path` holds the local names from the root down to this element.
     func start(_ element: String, path: [String], attributes: [String: String], line: Int) throws
     /// Called when an element ends with its own text, trimmed (empty for elements that only contain elements).
@@ -26,7 +26,7 @@ final class XMLDocumentReader {
 
     private let limits: ImportLimits
     private let makeHandler: HandlerFactory
-    private let sink: ReceivableSink
+    private let sink: ImportItemSink
     private var handler: (any XMLFormatHandler)?
     private var context: xmlParserCtxtPtr?
     private var path: [String] = []
@@ -38,7 +38,7 @@ final class XMLDocumentReader {
     /// Element names as Swift strings, keyed by libxml2's interned name pointer, so each name is decoded once.
     private var names: [UnsafeRawPointer: String] = [:]
 
-    init(limits: ImportLimits, sink: @escaping ReceivableSink, makeHandler: @escaping HandlerFactory) {
+    init(limits: ImportLimits, sink: @escaping ImportItemSink, makeHandler: @escaping HandlerFactory) {
         self.limits = limits
         self.sink = sink
         self.makeHandler = makeHandler
@@ -47,7 +47,7 @@ final class XMLDocumentReader {
 
     /// Reads `url`, passing every receivable to `sink` as it is read; the returned batch holds the rest.
     static func read(
-        _ url: URL, limits: ImportLimits, sink: @escaping ReceivableSink = { _ in },
+        _ url: URL, limits: ImportLimits, sink: @escaping ImportItemSink = { _ in },
         makeHandler: @escaping HandlerFactory
     ) throws -> ImportBatch {
         guard let file = FileHandle(forReadingAtPath: url.path) else {

@@ -12,9 +12,6 @@ public final class ImportRowWriter {
     private let copy: CopyRowWriter
     private var keyOf: [String: Int] = [:]
     private var detailsHash: [Int] = []
-    /// The key of each debtor reference seen (see `ReceivableRecord.debtorReference`); such a debtor's details
-    /// cannot differ between its rows.
-    private var keyOfReference: [Int: Int] = [:]
     /// Rows written, valid and rejected; a snapshot with none would close every receivable.
     public private(set) var rowCount = 0
 
@@ -28,16 +25,15 @@ public final class ImportRowWriter {
         self.copy = copy
     }
 
-    /// Writes a valid receivable.
-    public func add(_ record: ReceivableRecord) throws {
+    /// Writes a valid receivable. `declaredDebtorKey` is the key `addDebtor` gave the debtor the row refers to, when
+    /// the file declares debtors once; otherwise the row's own debtor is keyed and its details written as needed.
+    public func add(_ record: ReceivableRecord, declaredDebtorKey: Int? = nil) throws {
         let key: Int
         let writeDebtor: Bool
-        if record.debtorReference > 0, let known = keyOfReference[record.debtorReference] {
-            key = known
-            writeDebtor = false
+        if let declaredDebtorKey {
+            (key, writeDebtor) = (declaredDebtorKey, false)
         } else {
             (key, writeDebtor) = debtorKey(record.debtor)
-            if record.debtorReference > 0 { keyOfReference[record.debtorReference] = key }
         }
         copy.field(record.line)
         copy.field(record.externalID)
@@ -55,19 +51,7 @@ public final class ImportRowWriter {
         copy.field(key)
         copy.field(writeDebtor)
         if writeDebtor {
-            let debtor = record.debtor
-            copy.field(debtor.kind.rawValue)
-            copy.field(debtor.name)
-            copy.field(debtor.ico)
-            copy.field(debtor.dic)
-            if let birthDate = debtor.birthDate { copy.field(birthDate.iso) } else { copy.null() }
-            copy.field(debtor.street)
-            copy.field(debtor.city)
-            copy.field(debtor.postalCode)
-            copy.field(debtor.country)
-            copy.field(debtor.email)
-            copy.field(debtor.phone)
-            copy.field(debtor.language?.rawValue ?? "")
+            writeDetails(of: record.debtor)
         } else {
             for _ in 0..<12 { copy.null() }
         }
@@ -89,6 +73,36 @@ public final class ImportRowWriter {
         keyOf[identity] = key
         detailsHash.append(hash)
         return (key, true)
+    }
+
+    /// Writes a debtor the file declares once for the rows that refer to it, and returns its key. The row has no
+    /// external id and is no receivable; only its debtor columns are read.
+    public func addDebtor(_ debtor: DebtorRecord, line: Int) throws -> Int {
+        let key = debtorKey(debtor).key
+        copy.field(line)
+        copy.null()
+        copy.null()
+        for _ in 0..<10 { copy.null() }
+        copy.field(key)
+        copy.field(true)
+        writeDetails(of: debtor)
+        try copy.endRow()
+        return key
+    }
+
+    private func writeDetails(of debtor: DebtorRecord) {
+        copy.field(debtor.kind.rawValue)
+        copy.field(debtor.name)
+        copy.field(debtor.ico)
+        copy.field(debtor.dic)
+        if let birthDate = debtor.birthDate { copy.field(birthDate.iso) } else { copy.null() }
+        copy.field(debtor.street)
+        copy.field(debtor.city)
+        copy.field(debtor.postalCode)
+        copy.field(debtor.country)
+        copy.field(debtor.email)
+        copy.field(debtor.phone)
+        copy.field(debtor.language?.rawValue ?? "")
     }
 
     /// Writes the key of a rejected row, so that a snapshot does not close the receivable it stands for and a later

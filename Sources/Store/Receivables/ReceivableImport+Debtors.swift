@@ -4,11 +4,7 @@ import Foundation
 extension ReceivableImport {
     /// Loads one row per distinct debtor of the valid rows, with the details the file gave it last, and matches
     /// businesses to stored debtors by IČO on the way in.
-    static func loadDebtors(organizationID: Int64, anyRowRejected: Bool, on connection: Connection) throws {
-        // Details of a debtor whose every row was rejected must not create it.
-        let onlyValidRows =
-            anyRowRejected ? "AND debtor_key IN (SELECT debtor_key FROM import_rows WHERE NOT rejected)" : ""
-        // One hash join with the creditor's debtors; a lookup per file debtor took several times longer.
+    static func loadDebtors(organizationID: Int64, on connection: Connection) throws {        // One hash join with the creditor's debtors; a lookup per file debtor took several times longer.
         try connection.query(
                 """
                 INSERT INTO import_debtors (key, kind, name, ico, dic, birth_date, street, city, postal_code, country,
@@ -18,7 +14,8 @@ extension ReceivableImport {
                     SELECT DISTINCT ON (debtor_key) debtor_key, d_kind, d_name, d_ico, d_dic, d_birth_date, d_street,
                            d_city, d_postal_code, d_country, d_email, d_phone, d_language
                     FROM import_rows
-                    WHERE has_debtor \(unsafeRaw: onlyValidRows)
+                    -- A debtor no valid row names (every row rejected, or declared and never used) is not created.
+                    WHERE has_debtor AND debtor_key IN (SELECT debtor_key FROM import_rows WHERE NOT rejected)
                     ORDER BY debtor_key, line DESC
                 ) f
                 LEFT JOIN (

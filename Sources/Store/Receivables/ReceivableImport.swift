@@ -132,7 +132,9 @@ public enum ReceivableImport {
         let organizationID = request.organizationID
         try analyzeStagedRows(on: connection)
         request.issues = (request.issues + (try duplicateIssues(on: connection))).sorted { $0.line < $1.line }
-        let invoiceRows = try connection.query("SELECT count(*) AS n FROM import_rows").first!.int("n")
+        let invoiceRows = try connection.query(
+            "SELECT count(*) AS n FROM import_rows WHERE external_id IS NOT NULL"
+        ).first!.int("n")
         if request.mode == .snapshot && invoiceRows == 0 {
             // An empty snapshot would close every open receivable, which is far more often a wrong export.
             throw Rejection(
@@ -154,7 +156,7 @@ public enum ReceivableImport {
             """
         ).first!.int("id")
 
-        try loadDebtors(organizationID: organizationID, anyRowRejected: !request.issues.isEmpty, on: connection)
+        try loadDebtors(organizationID: organizationID, on: connection)
         try matchDebtors(organizationID: organizationID, batchID: batchID, now: now, on: connection)
         try reconcileReceivables(
             organizationID: organizationID, batchID: batchID, source: request.mode == .manual ? "manual" : "import",
@@ -180,7 +182,8 @@ public enum ReceivableImport {
     }
 
     /// The staging tables live until the transaction ends. `import_rows` has no key while it is loaded, so that
-    /// duplicate rows reach the duplicate check instead of failing the COPY.
+    /// duplicate rows reach the duplicate check instead of failing the COPY. A row without an external id carries
+    /// only a debtor the file declares once (see `ImportRowWriter.addDebtor`).
     private static func createTemporaryTables(on connection: Connection) throws {
         try connection.executeScript(
             """
@@ -216,7 +219,9 @@ public enum ReceivableImport {
                        min(line) OVER (PARTITION BY external_id) AS first_line,
                        row_number() OVER (PARTITION BY external_id ORDER BY line) AS position
                 FROM import_rows WHERE external_id <> ''
-                  AND external_id IN (SELECT external_id FROM import_rows GROUP BY external_id HAVING count(*) > 1)
+                  AND external_id IN (
+                      SELECT external_id FROM import_rows WHERE external_id IS NOT NULL
+                      GROUP BY external_id HAVING count(*) > 1)
             ), rejected AS (
                 UPDATE import_rows r SET rejected = true
                 FROM ranked d

@@ -32,25 +32,43 @@ public struct ImportService {
             organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: "",
             format: ImportService.formatGuess(fileName), mode: mode, partial: partial, receivables: [])
         let validator = ImportValidator(today: CalendarDate(now))
-        let debtorCache = DebtorValidationCache()
         do {
             return try ReceivableImport.apply(request, now: now, on: connection) { writer in
                 var rowCount = 0
                 var creditNotes: [CreditNoteRecord] = []
                 var issues: [ImportIssue] = []
-                let batch = try read(url, fileName: fileName) { row in
-                    rowCount += 1
-                    switch validator.validate(row: row, cache: debtorCache) {
-                    case .receivable(let record):
-                        try writer.add(record)
-                    case .creditNote(let note):
-                        creditNotes.append(note)
-                    case .rejected(let rowIssues):
-                        issues += rowIssues
-                        if row.documentKind == .invoice {
-                            try writer.addRejected(
-                                line: row.line, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
-                                invoiceNumber: row.invoiceNumber)
+                // Debtors declared once (Kolektor XML), by declaration line: the staging key of each valid one, the
+                // outcome of each invalid one. No record is kept, so memory stays small on files with many debtors.
+                var declaredKeys: [Int: Int] = [:]
+                var invalidDebtors: [Int: ImportValidator.DebtorOutcome] = [:]
+                let batch = try read(url, fileName: fileName) { item in
+                    switch item {
+                    case .debtor(let debtor, let line):
+                        let outcome = validator.validate(debtor: debtor, line: line)
+                        if let record = outcome.record, outcome.isValid {
+                            declaredKeys[line] = try writer.addDebtor(record, line: line)
+                        } else {
+                            invalidDebtors[line] = outcome
+                        }
+                    case .receivable(let row):
+                        rowCount += 1
+                        var declaredDebtor: ImportValidator.DebtorOutcome?
+                        if row.debtorLine > 0 {
+                            declaredDebtor = invalidDebtors[row.debtorLine] ?? .stored
+                        }
+                        switch validator.validate(row: row, declaredDebtor: declaredDebtor) {
+                        case .receivable(let record):
+                            try writer.add(record, declaredDebtorKey: declaredKeys[row.debtorLine])
+                        case .creditNote(let note):
+                            creditNotes.append(note)
+                        case .rejected(let rowIssues):
+                            issues += rowIssues
+                            if row.documentKind == .invoice {
+                                try writer.addRejected(
+                                    line: row.line,
+                                    externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
+                                    invoiceNumber: row.invoiceNumber)
+                            }
                         }
                     }
                 }
@@ -72,7 +90,7 @@ public struct ImportService {
 
     /// Streams the file's receivables to `sink`, read on a second thread; an `.isdocx` package (one invoice) is
     /// unpacked and read on this one.
-    private func read(_ url: URL, fileName: String, sink: @escaping ReceivableSink) throws -> ImportBatch {
+    private func read(_ url: URL, fileName: String, sink: @escaping ImportItemSink) throws -> ImportBatch {
         if fileName.lowercased().hasSuffix(".isdocx") {
             return try readISDOCX(url, sink: sink)
         }
@@ -97,7 +115,7 @@ public struct ImportService {
     }
 
     /// Reads the invoice inside an `.isdocx` package: the ZIP entry whose name ends with `.isdoc`.
-    func readISDOCX(_ url: URL, sink: @escaping ReceivableSink) throws -> ImportBatch {
+    func readISDOCX(_ url: URL, sink: @escaping ImportItemSink) throws -> ImportBatch {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= limits.maxBytes else {
             throw ImportError(
