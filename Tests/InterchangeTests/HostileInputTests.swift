@@ -19,6 +19,26 @@ import Testing
         #expect(error.description.contains("DOCTYPE"))
     }
 
+    @Test func doctypeAfterLongCommentIsRejectedBeforeParsing() throws {
+        // The declaration starts beyond the first 64 KiB chunk, so only the chunk-by-chunk scan can catch it, and it
+        // must do so before the parser reads on: no debtor or receivable may come out of the file.
+        let document = Fixtures.kolektorXML(receivables: Fixtures.receivable("FV-1"))
+        let prolog = #"<?xml version="1.0" encoding="UTF-8"?>"#
+        let xml = document.replacingOccurrences(
+            of: prolog,
+            with: prolog + "\n<!-- \(String(repeating: "výplň ", count: 20_000)) -->\n"
+                + #"<!DOCTYPE import [<!ENTITY e "x">]>"#)
+        #expect(xml.utf8.count > 2 * 64 * 1024)
+        var items = 0
+        do {
+            _ = try ImportReader.stream(try Fixtures.file("late-doctype.xml", text: xml)) { _ in items += 1 }
+            Issue.record("a DOCTYPE was accepted")
+        } catch let error as ImportError {
+            #expect(error.code == .doctypeForbidden)
+        }
+        #expect(items == 0)
+    }
+
     @Test func entityExpansionIsRejected() throws {
         var entities = #"<!ENTITY a0 "ha">"#
         for level in 1...10 {

@@ -65,6 +65,8 @@ final class XMLDocumentReader {
         while true {
             let next = try readChunk(file)
             try scanner.consume(next)
+            // A declaration in a later chunk (after a long comment) is refused before libxml2 sees it.
+            if scanner.containsDoctype { try checkProlog(scanner.head, scanner: scanner) }
             reader.feed(chunk, terminate: next.isEmpty)
             if next.isEmpty { break }
             chunk = next
