@@ -34,52 +34,16 @@ public struct ImportService {
         let validator = ImportValidator(today: CalendarDate(now))
         do {
             return try ReceivableImport.apply(request, now: now, on: connection) { writer in
-                var rowCount = 0
-                var creditNotes: [CreditNoteRecord] = []
-                var issues: [ImportIssue] = []
-                // Debtors declared once (Kolektor XML), by declaration line: the staging key of each valid one, the
-                // outcome of each invalid one. No record is kept, so memory stays small on files with many debtors.
-                var declaredKeys: [Int: Int] = [:]
-                var invalidDebtors: [Int: ImportValidator.DebtorOutcome] = [:]
-                let batch = try read(url, fileName: fileName) { item in
-                    switch item {
-                    case .debtor(let debtor, let line):
-                        let outcome = validator.validate(debtor: debtor, line: line)
-                        if let record = outcome.record, outcome.isValid {
-                            declaredKeys[line] = try writer.addDebtor(record, line: line)
-                        } else {
-                            invalidDebtors[line] = outcome
-                        }
-                    case .receivable(let row):
-                        rowCount += 1
-                        var declaredDebtor: ImportValidator.DebtorOutcome?
-                        if row.debtorLine > 0 {
-                            declaredDebtor = invalidDebtors[row.debtorLine] ?? .stored
-                        }
-                        switch validator.validate(row: row, declaredDebtor: declaredDebtor) {
-                        case .receivable(let record):
-                            try writer.add(record, declaredDebtorKey: declaredKeys[row.debtorLine])
-                        case .creditNote(let note):
-                            creditNotes.append(note)
-                        case .rejected(let rowIssues):
-                            issues += rowIssues
-                            if row.documentKind == .invoice {
-                                try writer.addRejected(
-                                    line: row.line,
-                                    externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
-                                    invoiceNumber: row.invoiceNumber)
-                            }
-                        }
-                    }
-                }
+                let stager = ImportRowStager(validator: validator, writer: writer)
+                let batch = try read(url, fileName: fileName, sink: stager.take)
                 if let mismatch = ImportService.supplierMismatch(batch, organization: organization) {
                     throw ReceivableImport.FileRejected(
-                        message: mismatch, format: batch.format.rawValue, rowCount: rowCount,
+                        message: mismatch, format: batch.format.rawValue, rowCount: stager.rowCount,
                         fileSHA256: digest.value)
                 }
                 return ReceivableImport.StagedFile(
-                    format: batch.format.rawValue, rowCount: rowCount, creditNotes: creditNotes,
-                    issues: batch.issues + issues, fileSHA256: digest.value)
+                    format: batch.format.rawValue, rowCount: stager.rowCount, creditNotes: stager.creditNotes,
+                    issues: batch.issues + stager.issues, fileSHA256: digest.value)
             }
         } catch let error as ImportError {
             request.fileSHA256 = digest.value
@@ -88,7 +52,7 @@ public struct ImportService {
         }
     }
 
-    /// Streams the file's receivables to `sink`, read on a second thread; an `.isdocx` package (one invoice) is
+    /// Streams the file's debtors and receivables to `sink`, read on a second thread; an `.isdocx` package (one invoice) is
     /// unpacked and read on this one.
     private func read(_ url: URL, fileName: String, sink: @escaping ImportItemSink) throws -> ImportBatch {
         if fileName.lowercased().hasSuffix(".isdocx") {

@@ -1,0 +1,58 @@
+import Domain
+import Interchange
+import Store
+
+/// Validates what a reader hands over and writes it to the import's staging table as it arrives: each declared
+/// debtor once, each valid receivable with its debtor's key, and the key of each rejected row. Credit notes and
+/// row issues are kept for the batch.
+///
+/// Debtors declared once (Kolektor XML) are remembered by declaration line: the staging key of a valid one, the
+/// outcome of an invalid one. No debtor record is kept, so memory stays small on files with many debtors.
+/// Thread-safety: none; the importing thread owns it.
+final class ImportRowStager {
+    private let validator: ImportValidator
+    private let writer: ImportRowWriter
+    private var declaredKeys: [Int: Int] = [:]
+    private var invalidDebtors: [Int: ImportValidator.DebtorOutcome] = [:]
+    /// Receivables and credit notes read, valid or not.
+    private(set) var rowCount = 0
+    private(set) var creditNotes: [CreditNoteRecord] = []
+    private(set) var issues: [ImportIssue] = []
+
+    init(validator: ImportValidator, writer: ImportRowWriter) {
+        self.validator = validator
+        self.writer = writer
+    }
+
+    func take(_ item: ImportedItem) throws {
+        switch item {
+        case .debtor(let debtor, let line):
+            let outcome = validator.validate(debtor: debtor, line: line)
+            if let record = outcome.record, outcome.isValid {
+                declaredKeys[line] = try writer.addDebtor(record, line: line)
+            } else {
+                invalidDebtors[line] = outcome
+            }
+        case .receivable(let row):
+            try take(row)
+        }
+    }
+
+    private func take(_ row: ImportedReceivable) throws {
+        rowCount += 1
+        let declaredDebtor = row.debtorLine > 0 ? invalidDebtors[row.debtorLine] ?? .stored : nil
+        switch validator.validate(row: row, declaredDebtor: declaredDebtor) {
+        case .receivable(let record):
+            try writer.add(record, declaredDebtorKey: declaredKeys[row.debtorLine])
+        case .creditNote(let note):
+            creditNotes.append(note)
+        case .rejected(let rowIssues):
+            issues += rowIssues
+            if row.documentKind == .invoice {
+                try writer.addRejected(
+                    line: row.line, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,
+                    invoiceNumber: row.invoiceNumber)
+            }
+        }
+    }
+}
