@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads an import file on a background thread while the calling thread consumes its rows.
 ///
-/// Parsing and the consumer's work (validation, sending rows to PostgreSQL) each take about half of an import's
-/// CPU time, so on two cores the pipeline nearly halves it. At most `ImportPipeline.queuedBatches` batches of rows
+/// Parsing and the consumer's work (validation, sending rows to PostgreSQL) each took about half of the import's CPU
+/// time in bench/import.sh, so on two cores both halves run at once. At most `ImportPipeline.queuedBatches` batches of rows
 /// wait between the threads, so memory stays bounded whatever the file size.
 public enum ImportPipeline {
     static let rowsPerBatch = 256

@@ -3,7 +3,7 @@ import Foundation
 
 /// One import format's reading of an XML document, fed element by element.
 protocol XMLFormatHandler: AnyObject {
-    /// Receives each receivable as soon as the handler has read it.
+    /// Receives each declared debtor and each receivable as soon as the handler has read it.
     var emit: ImportItemSink { get set }
     /// Called when an element starts; `path` holds the local names from the root down to this element.
     func start(_ element: String, path: [String], attributes: [String: String], line: Int) throws
@@ -16,8 +16,8 @@ protocol XMLFormatHandler: AnyObject {
 /// element.
 ///
 /// The file is read once, in 64 KiB chunks. Each chunk first passes the `InputScanner`, which rejects files over the
-/// size limit and any DOCTYPE or ENTITY declaration before the parser sees it (libxml2 drops external entities
-/// silently, and internal ones allow expansion bombs). Problems of the whole file (bytes that contradict the
+/// size limit and any DOCTYPE or ENTITY declaration before the parser reads it (an entity could pull in a local
+/// file or expand to gigabytes). Problems of the whole file (bytes that contradict the
 /// declared encoding, NUL bytes) are reported after the last chunk, ahead of any parse error they caused. Memory stays
 /// bounded by the handler's own state, not by the file size.
 final class XMLDocumentReader {
@@ -45,7 +45,7 @@ final class XMLDocumentReader {
         text.reserveCapacity(256)
     }
 
-    /// Reads `url`, passing every receivable to `sink` as it is read; the returned batch holds the rest.
+    /// Reads `url`, passing every debtor and receivable to `sink` as it is read; the returned batch has the rest.
     static func read(
         _ url: URL, limits: ImportLimits, sink: @escaping ImportItemSink = { _ in },
         makeHandler: @escaping HandlerFactory
@@ -65,7 +65,7 @@ final class XMLDocumentReader {
         while true {
             let next = try readChunk(file)
             try scanner.consume(next)
-            // A declaration in a later chunk (after a long comment) is refused before libxml2 sees it.
+            // A declaration in a later chunk (after a long comment) is refused before libxml2 reads it.
             if scanner.containsDoctype { try checkProlog(scanner.head, scanner: scanner) }
             reader.feed(chunk, terminate: next.isEmpty)
             if next.isEmpty { break }

@@ -20,9 +20,9 @@ public struct ImportService {
 
     /// Imports the file at `url`; `fileName` is the name the user gave it (it decides CSV by its extension).
     ///
-    /// The file is read once and each row is validated and sent to PostgreSQL as soon as it is read, inside the one
-    /// transaction that applies the batch, so memory does not grow with the file and a file found broken at its
-    /// end changes nothing.
+    /// The file is read once. Each row is validated and sent to PostgreSQL as soon as it is read, so memory does not
+    /// grow with the file. All of it happens inside the transaction that applies the batch, so a file found broken
+    /// at its end changes nothing.
     public func importFile(
         at url: URL, fileName: String, organization: Organization, actor: String, mode: ImportMode, partial: Bool,
         on connection: Connection
