@@ -10,7 +10,9 @@ import Foundation
 /// debtor wins instead.
 public final class ImportRowWriter {
     private let copy: CopyRowWriter
-    private var keyOf: [String: Int] = [:]
+    /// Debtor keys by a 128-bit digest of the identity, which takes 16 bytes where the identity text of a consumer
+    /// (name and address) takes a hundred. Two of a million identities share a digest with a chance below 2^-80.
+    private var keyOf: [IdentityDigest: Int] = [:]
     private var detailsHash: [Int] = []
     /// Rows written, valid and rejected; a snapshot with none would close every receivable.
     public private(set) var rowCount = 0
@@ -62,7 +64,7 @@ public final class ImportRowWriter {
     /// The key of a debtor's identity, and whether its details must be written: for a debtor not seen before, or
     /// with details that differ from the ones written last.
     private func debtorKey(_ debtor: DebtorRecord) -> (key: Int, isChanged: Bool) {
-        let identity = ImportRowWriter.identity(of: debtor)
+        let identity = IdentityDigest(ImportRowWriter.identity(of: debtor))
         let hash = ImportRowWriter.detailsHash(of: debtor)
         if let known = keyOf[identity] {
             let changed = detailsHash[known] != hash
@@ -139,5 +141,24 @@ public final class ImportRowWriter {
         let name = debtor.name.lowercased()
         if !debtor.street.isEmpty { return "address:\(name)|\(debtor.street)|\(debtor.city)|\(debtor.postalCode)" }
         return "email:\(name)|\(debtor.email)"
+    }
+}
+
+/// Two independent 64-bit hashes of a text's bytes.
+struct IdentityDigest: Hashable {
+    let first: Int
+    let second: Int
+
+    init(_ text: String) {
+        var text = text
+        var first = Hasher()
+        var second = Hasher()
+        second.combine(0x5EC0_0D as Int)
+        text.withUTF8 { bytes in
+            first.combine(bytes: UnsafeRawBufferPointer(bytes))
+            second.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        self.first = first.finalize()
+        self.second = second.finalize()
     }
 }
