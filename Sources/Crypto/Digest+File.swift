@@ -2,18 +2,28 @@ import CCrypto
 import Foundation
 
 extension Digest {
-    /// Hashes a file with SHA-256 in 64 KiB chunks, so memory stays constant for large uploads; nil when the file
-    /// cannot be read.
-    public static func sha256(fileAt url: URL) -> [UInt8]? {
+    /// Hashes a file with SHA-256 in 64 KiB chunks, so memory stays constant for large uploads. Returns nil when the
+    /// file cannot be read or holds more than `maxBytes`, so an endless or huge input (a device, a sparse file) is
+    /// not read to its end.
+    public static func sha256(fileAt url: URL, maxBytes: Int = .max) -> [UInt8]? {
         guard let handle = try? FileHandle(forReadingFrom: url), let context = EVP_MD_CTX_new() else { return nil }
         defer {
             EVP_MD_CTX_free(context)
             try? handle.close()
         }
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        var total = 0
         while true {
-            guard let chunk = try? handle.read(upToCount: 64 * 1024) else { return nil }
-            if chunk.isEmpty { break }
+            // read(upToCount:) answers nil at the end of the file, and throws when it cannot read.
+            let next: Data?
+            do {
+                next = try handle.read(upToCount: 64 * 1024)
+            } catch {
+                return nil
+            }
+            guard let chunk = next, !chunk.isEmpty else { break }
+            total += chunk.count
+            if total > maxBytes { return nil }
             let updated = chunk.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
             guard updated == 1 else { return nil }
         }

@@ -9,6 +9,16 @@ import Testing
         #expect(Digest.sha256([UInt8]()).hexString == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
+    @Test func fileDigestStopsAtTheLimit() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kolektor-digest-\(UUID().uuidString)")
+        try Data("abc".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(Digest.sha256(fileAt: url, maxBytes: 3)?.hexString == Digest.sha256("abc").hexString)
+        #expect(Digest.sha256(fileAt: url, maxBytes: 2) == nil)
+        // An endless device ends at the limit instead of never.
+        #expect(Digest.sha256(fileAt: URL(fileURLWithPath: "/dev/zero"), maxBytes: 1_000_000) == nil)
+    }
+
     @Test func hmacOfKnownInput() {
         // RFC 4231 test case 2.
         let mac = Digest.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))

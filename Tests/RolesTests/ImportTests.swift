@@ -1,3 +1,4 @@
+import Crypto
 import Domain
 import Foundation
 import Interchange
@@ -219,6 +220,65 @@ import Testing
         let names = try fixture.connection.query(
             "SELECT name FROM debtors WHERE organization_id = \(fixture.creditorA.id) AND ico IN ('12345678', '49240005')")
         #expect(names.rows.isEmpty)
+    }
+
+    @Test func debtorsDeclaredOnOneLineKeepTheirReceivables() throws {
+        // Minified XML: every element on line 1, so lines cannot tell the two debtors apart.
+        let xml = Samples.kolektorXML(
+            receivables: Samples.receivable("FV-A", debtor: "D1") + Samples.receivable("FV-B", debtor: "D2")
+        ).replacingOccurrences(of: "\n", with: "")
+        let batch = try importXML(xml)
+        #expect(batch.status == .applied)
+        #expect(batch.newCount == 2)
+        let owners = try fixture.connection.query(
+            """
+            SELECT r.external_id, d.name FROM receivables r JOIN debtors d ON d.id = r.debtor_id
+            WHERE r.organization_id = \(fixture.creditorA.id) ORDER BY r.external_id
+            """
+        ).rows.map { "\(try $0.string("external_id")) \(try $0.string("name"))" }
+        #expect(owners == ["FV-A Odběratel a.s.", "FV-B Jana Nováková"])
+    }
+
+    @Test func batchRecordsTheFilesDigest() throws {
+        let text = Samples.kolektorXML(receivables: Samples.receivable("FV-1"))
+        let batch = try importXML(text)
+        let stored = try fixture.connection.query(
+            "SELECT file_sha256 FROM import_batches WHERE id = \(batch.id)"
+        ).first!.string("file_sha256")
+        #expect(stored == Digest.sha256(Array(text.utf8)).hexString)
+    }
+
+    @Test func duplicateOnTheSameLineKeepsTheFirstCopy() throws {
+        let xml = Samples.kolektorXML(
+            receivables: Samples.receivable("DUP-1") + Samples.receivable("DUP-1", total: "2000.00", remaining: "2000.00")
+        ).replacingOccurrences(of: "\n", with: "")
+        let batch = try importXML(xml, partial: true)
+        #expect(batch.status == .applied)
+        #expect(batch.newCount == 1)
+        #expect(batch.rejectedCount == 1)
+        #expect(batch.issues.map(\.field) == ["číslo faktury"])
+        #expect(try receivableStates() == ["DUP-1 open 100000/100000"])
+    }
+
+    @Test func fileNamingTwoSuppliersIsRejected() throws {
+        let xml = Samples.kolektorXML(receivables: Samples.receivable("FV-1")).replacingOccurrences(
+            of: "<creditor>", with: "<creditor><ico>27082440</ico></creditor><creditor>")
+        let batch = try importXML(xml)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("27082440"))
+        #expect(batch.message.contains("25097563"))
+        #expect(try count("receivables") == 0)
+    }
+
+    @Test func partialSnapshotWithoutAnyValidRowClosesNothing() throws {
+        _ = try importXML(Samples.kolektorXML(receivables: Samples.receivable("FV-1") + Samples.receivable("FV-2")))
+        let xml = Samples.kolektorXML(
+            receivables: Samples.receivable("FV-3", total: "-5", remaining: "")
+                + Samples.receivable("FV-4", due: "2026-10-01"))
+        let batch = try importXML(xml, mode: .snapshot, partial: true)
+        #expect(batch.status == .rejected)
+        #expect(batch.message.contains("žádnou platnou pohledávku"))
+        #expect(try receivableStates() == ["FV-1 open 100000/100000", "FV-2 open 100000/100000"])
     }
 
     // MARK: Credit notes

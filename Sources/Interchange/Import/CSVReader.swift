@@ -78,6 +78,7 @@ struct CSVRecord {
 /// Splits a byte stream into CSV records (`;` separator, `"` quoting, LF or CRLF line ends).
 struct CSVRecordSplitter {
     let maxFieldLength: Int
+    static let maxFields = 1_000
     private var fields: [[UInt8]] = []
     private var field: [UInt8] = []
     private var quoted = false
@@ -109,6 +110,14 @@ struct CSVRecordSplitter {
             quoteJustClosed = false
             hasContent = true
         case 0x3B:
+            // The guide's columns are a few dozen; thousands of fields on one line are no export and would take
+            // memory without bound.
+            guard fields.count < CSVRecordSplitter.maxFields else {
+                throw ImportError(
+                    .malformed,
+                    "Řádek \(recordLine) má více než \(CSVRecordSplitter.maxFields) polí oddělených středníkem; "
+                        + "soubor nejspíš není CSV podle návodu k importu.")
+            }
             fields.append(field)
             field = []
             quoteJustClosed = false

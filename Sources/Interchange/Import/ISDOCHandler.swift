@@ -61,7 +61,7 @@ final class ISDOCHandler: XMLFormatHandler {
     }
 
     private func readSupplier(path: [String], text: String) {
-        if path.ends(with: "Party", "PartyIdentification", "ID") { batch.supplierICO = text }
+        if path.ends(with: "Party", "PartyIdentification", "ID") { batch.noteSupplier(text) }
         if path.ends(with: "Party", "PartyName", "Name") { batch.supplierName = text }
     }
 

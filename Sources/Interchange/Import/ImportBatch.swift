@@ -52,10 +52,10 @@ public enum DocumentKind: String, Sendable, Codable {
 public struct ImportedReceivable: Sendable, Codable {
     public var line: Int
     public var debtor = ImportedDebtor()
-    /// The line where the file declared the debtor, when the format declares each debtor once and rows refer to it
-    /// (Kolektor XML); 0 otherwise. A streamed read then leaves `debtor` empty: the debtor came earlier as an
-    /// `ImportedItem.debtor` with this line.
-    public var debtorLine = 0
+    /// The number of the debtor's declaration (1 for the file's first), when the format declares each debtor once
+    /// and rows refer to it (Kolektor XML); 0 otherwise. A streamed read then leaves `debtor` empty: the debtor came
+    /// earlier as an `ImportedItem.debtor` with this reference.
+    public var debtorReference = 0
     /// The key that identifies the receivable across imports; defaults to the invoice number.
     public var externalID = ""
     public var invoiceNumber = ""
@@ -82,9 +82,10 @@ public struct ImportedReceivable: Sendable, Codable {
 
 /// One thing a streamed read hands over, in file order.
 public enum ImportedItem: Sendable {
-    /// A debtor the file declares once for the receivables that refer to it (Kolektor XML). `line`, where the
-    /// declaration starts, identifies it within the file: those receivables carry it as `debtorLine`.
-    case debtor(ImportedDebtor, line: Int)
+    /// A debtor the file declares once for the receivables that refer to it (Kolektor XML). `reference` numbers the
+    /// declarations of the file from 1, and those receivables carry it as `debtorReference`; `line` is where the
+    /// declaration starts. Two declarations can share a line, so only the reference identifies one.
+    case debtor(ImportedDebtor, reference: Int, line: Int)
     case receivable(ImportedReceivable)
 }
 
@@ -95,8 +96,12 @@ public typealias ImportItemSink = (ImportedItem) throws -> Void
 /// one to an `ImportItemSink` instead.
 public struct ImportBatch: Sendable {
     public var format: ImportFormat
-    /// The IČO of the creditor who issued the invoices, as the file states it; empty when the format has none (CSV).
+    /// The IČO of the creditor who issued the invoices, as the file first states it; empty when the format has none
+    /// (CSV).
     public var supplierICO = ""
+    /// Other supplier IČOs the same file states (a POHODA or Money S3 export can name one per invoice). Any of them
+    /// means the file mixes creditors, and it is refused.
+    public var otherSupplierICOs: [String] = []
     public var supplierName = ""
     public var receivables: [ImportedReceivable] = []
     /// Row problems found while reading, such as a receivable referring to an undeclared debtor.
@@ -104,5 +109,17 @@ public struct ImportBatch: Sendable {
 
     public init(format: ImportFormat) {
         self.format = format
+    }
+
+    /// Records a supplier IČO stated by the file: the first one, or another one when it differs.
+    mutating func noteSupplier(_ text: String) {
+        let stated = text.trimmedSpaces()
+        guard !stated.isEmpty else { return }
+        let normalized = ICO(stated)?.digits ?? stated
+        if supplierICO.isEmpty {
+            supplierICO = stated
+        } else if normalized != (ICO(supplierICO)?.digits ?? supplierICO), !otherSupplierICOs.contains(stated) {
+            otherSupplierICOs.append(stated)
+        }
     }
 }

@@ -13,10 +13,12 @@ public enum ImportReader {
         var debtors: [Int: ImportedDebtor] = [:]
         var batch = try stream(url, fileName: fileName, limits: limits) { item in
             switch item {
-            case .debtor(let debtor, let line):
-                debtors[line] = debtor
+            case .debtor(let debtor, let reference, _):
+                debtors[reference] = debtor
             case .receivable(var receivable):
-                if receivable.debtorLine > 0 { receivable.debtor = debtors[receivable.debtorLine] ?? receivable.debtor }
+                if receivable.debtorReference > 0 {
+                    receivable.debtor = debtors[receivable.debtorReference] ?? receivable.debtor
+                }
                 receivables.append(receivable)
             }
         }

@@ -42,7 +42,7 @@ public struct ImportValidator: Sendable {
     }
 
     /// Validates one row on its own; rules that compare rows (duplicates) are the caller's. A row that names a
-    /// declared debtor (`debtorLine`) takes that debtor's outcome, validated once with `validate(debtor:line:)`.
+    /// declared debtor (`debtorReference`) takes that debtor's outcome, validated once with `validate(debtor:line:)`.
     public func validate(row: ImportedReceivable, declaredDebtor: DebtorOutcome? = nil) -> RowOutcome {
         var issues = IssueList(line: row.line)
         switch row.documentKind {

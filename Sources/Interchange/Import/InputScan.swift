@@ -25,6 +25,8 @@ struct InputScan {
     /// The number of lines, counting a last line without a line break.
     var lineCount = 0
     var containsNul = false
+    /// Whether one element has more than `InputScanner.maxAttributes` attributes (counted as values after `=`).
+    var hasTooManyAttributes = false
     var containsNonASCII = false
     var startsWithUTF16Mark = false
     /// The first bytes, for sniffing the XML prolog and the root element.
@@ -73,6 +75,9 @@ struct InputScanner {
     private var doctypeMatcher = KeywordMatcher(keyword: Array("<!DOCTYPE".utf8))
     private var entityMatcher = KeywordMatcher(keyword: Array("<!ENTITY".utf8))
     private var line = 1
+    private var attributesInTag = 0
+    private var afterEquals = false
+    static let maxAttributes = 1_000
 
     init(limits: ImportLimits) {
         self.limits = limits
@@ -80,6 +85,7 @@ struct InputScanner {
 
     var head: [UInt8] { scan.head }
     var containsDoctype: Bool { scan.containsDoctype }
+    var hasTooManyAttributes: Bool { scan.hasTooManyAttributes }
 
     /// Takes the next chunk; fails with `.tooLarge` as soon as the file passes the size limit.
     mutating func consume(_ chunk: Data) throws(ImportError) {
@@ -97,16 +103,30 @@ struct InputScanner {
         for byte in bytes {
             // Plain ASCII outside a multi-byte sequence is by far the most common byte, so it takes the short path.
             if byte < 0x80 && validator.isComplete {
-                if byte == 0x0A {
+                switch byte {
+                case 0x0A:
                     line += 1
-                } else if byte == 0 {
+                case 0x09, 0x0D, 0x20:
+                    break
+                case 0:
                     scan.containsNul = true
+                    afterEquals = false
+                case UInt8(ascii: "<"):
+                    attributesInTag = 0
+                    afterEquals = false
+                case UInt8(ascii: "="):
+                    afterEquals = true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    if afterEquals { countAttribute() }
+                default:
+                    afterEquals = false
                 }
                 if byte == UInt8(ascii: "<") || doctypeMatcher.isMatching || entityMatcher.isMatching {
                     if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
                 }
                 continue
             }
+            afterEquals = false
             if byte >= 0x80 { scan.containsNonASCII = true }
             if scan.isValidUTF8 && !validator.consume(byte) {
                 scan.isValidUTF8 = false
@@ -116,6 +136,15 @@ struct InputScanner {
             if byte == 0x0A { line += 1 }
             if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
         }
+    }
+
+    /// Counts a value opening after `=` since the last `<`. libxml2 checks each attribute of an element against all
+    /// earlier ones, so an element with hundreds of thousands of them takes hours; no import format needs more
+    /// than a handful.
+    private mutating func countAttribute() {
+        afterEquals = false
+        attributesInTag += 1
+        if attributesInTag > InputScanner.maxAttributes { scan.hasTooManyAttributes = true }
     }
 
     /// The scan of the whole file.

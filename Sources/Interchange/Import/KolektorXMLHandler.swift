@@ -4,21 +4,22 @@ import Domain
 /// `static/import/kolektor-import-1.xsd`.
 ///
 /// Debtors are declared once under `debtors` with an `id` attribute that receivables refer to, so a debtor with
-/// many invoices is written once. Each debtor and each receivable is handed over as it ends; only the line of each
-/// debtor id is kept, so that receivables can name their debtor by that line.
+/// many invoices is written once. Each debtor and each receivable is handed over as it ends; only a number per
+/// debtor id is kept, so that receivables can name their debtor by it.
 final class KolektorXMLHandler: XMLFormatHandler {
     var emit: ImportItemSink = { _ in }
     static let namespace = "https://kolektor.cz/ns/import/1"
     static let supportedVersions: Set<String> = ["1"]
 
     private var batch = ImportBatch(format: .kolektor)
-    /// The declaration line of each debtor id.
-    private var debtorLines: [String: Int] = [:]
+    /// The declaration number (see `ImportedItem.debtor`) of each debtor id.
+    private var debtorReferences: [String: Int] = [:]
     private var debtor = ImportedDebtor()
     private var debtorID = ""
     private var debtorLine = 0
     private var receivable: ImportedReceivable?
-    private var debtorReference = ""
+    private var referencedDebtorID = ""
+    private var declarationCount = 0
 
     init(attributes: [String: String]) throws {
         let version = attributes["version"] ?? ""
@@ -37,35 +38,36 @@ final class KolektorXMLHandler: XMLFormatHandler {
             debtorLine = line
         } else if path.ends(with: "receivables", "receivable") {
             receivable = ImportedReceivable(line: line)
-            debtorReference = attributes["debtor"] ?? ""
+            referencedDebtorID = attributes["debtor"] ?? ""
         }
     }
 
     func end(_ element: String, path: [String], text: String, line: Int) throws {
         if path.count == 3, path[1] == "creditor" {
-            if element == "ico" { batch.supplierICO = text }
+            if element == "ico" { batch.noteSupplier(text) }
             if element == "name" { batch.supplierName = text }
         } else if path.count >= 4, path[1] == "debtors" {
             readDebtorField(Array(path.dropFirst(3)), text: text)
         } else if path.ends(with: "debtors", "debtor") {
-            if debtorLines[debtorID] != nil || debtorID.isEmpty {
+            if debtorReferences[debtorID] != nil || debtorID.isEmpty {
                 batch.issues.append(
                     ImportIssue(
                         line: debtorLine, field: "debtor/@id", value: debtorID,
                         reason: debtorID.isEmpty ? "dlužník nemá atribut id" : "dlužník s tímto id je v souboru dvakrát"
                     ))
             }
-            debtorLines[debtorID] = debtorLine
-            try emit(.debtor(debtor, line: debtorLine))
+            declarationCount += 1
+            debtorReferences[debtorID] = declarationCount
+            try emit(.debtor(debtor, reference: declarationCount, line: debtorLine))
         } else if path.count == 4, path[1] == "receivables", receivable != nil {
             readReceivableField(element, text: text)
         } else if path.ends(with: "receivables", "receivable"), var finished = receivable {
-            if let found = debtorLines[debtorReference] {
-                finished.debtorLine = found
+            if let found = debtorReferences[referencedDebtorID] {
+                finished.debtorReference = found
             } else {
                 finished.issues.append(
                     ImportIssue(
-                        line: finished.line, field: "receivable/@debtor", value: debtorReference,
+                        line: finished.line, field: "receivable/@debtor", value: referencedDebtorID,
                         reason: "odkazuje na dlužníka, který není uveden v části debtors před pohledávkami"))
             }
             if finished.externalID.isEmpty { finished.externalID = finished.invoiceNumber }

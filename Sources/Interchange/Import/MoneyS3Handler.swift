@@ -8,6 +8,8 @@ import Domain
 /// IČO is `MojeFirma/ICO`, inside the invoice or at the top level.
 final class MoneyS3Handler: XMLFormatHandler {
     var emit: ImportItemSink = { _ in }
+    /// Set when the payments of the current invoice add up beyond what an amount can hold.
+    private var amountsOverflow = false
     private var batch = ImportBatch(format: .moneyS3)
     private var invoice: ImportedReceivable?
     private var homeTotal = ""
@@ -29,7 +31,7 @@ final class MoneyS3Handler: XMLFormatHandler {
 
     func end(_ element: String, path: [String], text: String, line: Int) throws {
         if let index = path.lastIndex(of: "MojeFirma"), path.count == index + 2 {
-            if element == "ICO" { batch.supplierICO = text }
+            if element == "ICO" { batch.noteSupplier(text) }
             if element == "Nazev" { batch.supplierName = text }
             return
         }
@@ -72,24 +74,47 @@ final class MoneyS3Handler: XMLFormatHandler {
         finished.currency = isForeign ? foreignCode : "CZK"
         finished.total = isForeign ? foreignTotal : homeTotal
         finished.remaining = remaining(isForeign: isForeign) ?? ""
+        if amountsOverflow {
+            finished.issues.append(
+                ImportIssue(
+                    line: finished.line, field: "úhrady", value: "",
+                    reason: "součet úhrad faktury přesahuje největší částku, kterou Kolektor vede; opravte úhrady v "
+                        + "účetním programu"))
+            amountsOverflow = false
+        }
         if creditNote, finished.total.hasPrefix("-") { finished.total.removeFirst() }
         finished.externalID = finished.invoiceNumber
         try emit(.receivable(finished))
     }
 
-    /// The unpaid rest as text, or nil when an amount cannot be read (validation then reports the total).
+    /// The unpaid rest as text, or nil when an amount cannot be read or the payments add up beyond any amount
+    /// (validation then reports the total).
     private func remaining(isForeign: Bool) -> String? {
         guard let home = Money.parse(AmountText.normalized(homeTotal), currency: .czk) else { return nil }
         var paid: Int64 = 0
         for payment in payments {
             guard let amount = Money.parse(AmountText.normalized(payment), currency: .czk) else { return nil }
-            paid += amount.minorUnits
+            let (added, overflow) = paid.addingReportingOverflow(amount.minorUnits)
+            guard !overflow else {
+                amountsOverflow = true
+                return nil
+            }
+            paid = added
         }
-        let unpaidHome = max(0, home.minorUnits - paid)
+        let (difference, overflow) = home.minorUnits.subtractingReportingOverflow(paid)
+        guard !overflow else {
+            amountsOverflow = true
+            return nil
+        }
+        let unpaidHome = max(0, difference)
         guard isForeign else { return Money.plainText(unpaidHome) }
-        guard let foreign = Money.parse(AmountText.normalized(foreignTotal), currency: .czk), home.minorUnits > 0
+        guard let foreign = Money.parse(AmountText.normalized(foreignTotal), currency: .czk), home.minorUnits > 0,
+            foreign.minorUnits >= 0, unpaidHome <= home.minorUnits
         else { return nil }
-        return Money.plainText(foreign.minorUnits * unpaidHome / home.minorUnits)
+        // The product of two amounts can pass Int64; the quotient cannot, because the unpaid part is at most the
+        // whole.
+        let product = foreign.minorUnits.multipliedFullWidth(by: unpaidHome)
+        return Money.plainText(home.minorUnits.dividingFullWidth(product).quotient)
     }
 
     func finish() throws -> ImportBatch { batch }

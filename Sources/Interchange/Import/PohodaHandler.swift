@@ -64,7 +64,7 @@ final class PohodaHandler: XMLFormatHandler {
         case ["originalDocument"]: invoice?.refersTo = text
         case ["liquidation", "amountHome"]: liquidationHome = text
         case ["liquidation", "amountForeign"]: liquidationForeign = text
-        case ["myIdentity", "address", "ico"]: batch.supplierICO = text
+        case ["myIdentity", "address", "ico"]: batch.noteSupplier(text)
         case ["myIdentity", "address", "company"]: batch.supplierName = text
         default:
             if tail.count >= 3, tail[0] == "partnerIdentity", tail[1] == "address" {
@@ -128,12 +128,15 @@ final class PohodaHandler: XMLFormatHandler {
         try emit(.receivable(finished))
     }
 
-    /// Adds the home-currency summary fields; nil when one of them is not an amount, so validation reports it.
+    /// Adds the home-currency summary fields; nil when one of them is not an amount or the sum does not fit, so
+    /// validation reports it.
     private func sumHome() -> String? {
         var sum: Int64 = 0
         for text in homeSums.values {
             guard let money = Money.parse(AmountText.normalized(text), currency: .czk) else { return nil }
-            sum += money.minorUnits
+            let (added, overflow) = sum.addingReportingOverflow(money.minorUnits)
+            guard !overflow else { return nil }
+            sum = added
         }
         return Money.plainText(sum)
     }

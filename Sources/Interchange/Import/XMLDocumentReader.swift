@@ -67,6 +67,7 @@ final class XMLDocumentReader {
             try scanner.consume(next)
             // A declaration in a later chunk (after a long comment) is refused before libxml2 reads it.
             if scanner.containsDoctype { try checkProlog(scanner.head, scanner: scanner) }
+            if scanner.hasTooManyAttributes { throw XMLDocumentReader.tooManyAttributes }
             reader.feed(chunk, terminate: next.isEmpty)
             if next.isEmpty { break }
             chunk = next
@@ -94,7 +95,7 @@ final class XMLDocumentReader {
                 "Soubor obsahuje deklaraci DOCTYPE nebo ENTITY. Z bezpečnostních důvodů ji Kolektor nepřijímá; "
                     + "odstraňte ji a soubor nahrajte znovu.")
         }
-        let declared = declaredEncoding(in: head)
+        let declared = try declaredEncoding(in: head)
         switch declared {
         case nil, "utf-8", "utf8":
             if let scan, !scan.isValidUTF8 {
@@ -119,16 +120,35 @@ final class XMLDocumentReader {
     }
 
     /// The lower-cased `encoding` pseudo-attribute of the `<?xml …?>` prolog, or nil when there is none.
-    static func declaredEncoding(in head: [UInt8]) -> String? {
-        let text = String(decoding: head.prefix(300), as: UTF8.self)
-        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"), let end = text.range(of: "?>") else {
+    ///
+    /// The prolog is read as the XML grammar writes it (any XML white space around `=`), and one that does not end
+    /// within the file's first bytes is refused: libxml2 would otherwise find an encoding this check missed.
+    static func declaredEncoding(in head: [UInt8]) throws -> String? {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
+        guard let end = bytes.indices.first(where: { bytes[$0...].starts(with: Array("?>".utf8)) }) else {
+            throw ImportError(
+                .malformed,
+                "Hlavička souboru (<?xml …?>) není uzavřená ani po \(head.count) bajtech. Zkontrolujte, že jde o export "
+                    + "z účetního programu.")
+        }
+        let prolog = Array(bytes[..<end])
+        guard let key = prolog.indices.first(where: { prolog[$0...].starts(with: Array("encoding".utf8)) }) else {
             return nil
         }
-        let prolog = text[..<end.lowerBound]
-        guard let key = prolog.range(of: "encoding") else { return nil }
-        let rest = prolog[key.upperBound...].drop { $0 == " " || $0 == "=" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote }).lowercased()
+        var index = key + 8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while index < prolog.count, isSpace(prolog[index]) { index += 1 }
+        guard index < prolog.count, prolog[index] == UInt8(ascii: "=") else { return "" }
+        index += 1
+        while index < prolog.count, isSpace(prolog[index]) { index += 1 }
+        guard index < prolog.count, prolog[index] == UInt8(ascii: "\"") || prolog[index] == UInt8(ascii: "'") else {
+            return ""
+        }
+        let quote = prolog[index]
+        let value = prolog[(index + 1)...].prefix { $0 != quote }
+        return String(decoding: value, as: UTF8.self).lowercased()
     }
 
     // MARK: - Parsing
@@ -187,6 +207,11 @@ final class XMLDocumentReader {
         return try handler.finish()
     }
 
+    static let tooManyAttributes = ImportError(
+        .malformed,
+        "Soubor obsahuje prvek s více než \(InputScanner.maxAttributes) atributy. Takový export účetní program "
+            + "nevytváří; zkontrolujte, odkud soubor pochází.")
+
     static let truncated = ImportError(
         .truncated, "Soubor je neúplný: XML končí dřív, než se uzavřou všechny prvky. Nahrajte celý soubor znovu.")
 
@@ -204,7 +229,8 @@ final class XMLDocumentReader {
         let key = UnsafeRawPointer(pointer)
         if let known = names[key] { return known }
         let decoded = String(cString: pointer)
-        names[key] = decoded
+        // Every format has a few dozen names; a file with thousands is hostile and must not grow the cache.
+        if names.count < 1_024 { names[key] = decoded }
         return decoded
     }
 

@@ -14,11 +14,11 @@ public final class ImportRowWriter {
     /// (name and address) takes a hundred. Two of a million identities share a digest with a chance below 2^-80.
     private var keyOf: [IdentityDigest: Int] = [:]
     private var detailsHash: [Int] = []
-    /// Rows written, valid and rejected; a snapshot with none would close every receivable.
-    public private(set) var rowCount = 0
+    /// The number of rows written; each row carries its own, which orders rows that share a line.
+    private var sequence = 0
 
     static let columns = """
-        line, external_id, rejected, invoice_number, variable_symbol, issue_date, due_date, currency, total,
+        seq, line, external_id, rejected, invoice_number, variable_symbol, issue_date, due_date, currency, total,
         remaining, status, time_barred, bank_account, debtor_key, has_debtor, d_kind, d_name, d_ico, d_dic,
         d_birth_date, d_street, d_city, d_postal_code, d_country, d_email, d_phone, d_language
         """
@@ -37,6 +37,7 @@ public final class ImportRowWriter {
         } else {
             (key, writeDebtor) = debtorKey(record.debtor)
         }
+        startRow()
         copy.field(record.line)
         copy.field(record.externalID)
         copy.field(false)
@@ -58,7 +59,6 @@ public final class ImportRowWriter {
             for _ in 0..<12 { copy.null() }
         }
         try copy.endRow()
-        rowCount += 1
     }
 
     /// The key of a debtor's identity, and whether its details must be written: for a debtor not seen before, or
@@ -81,6 +81,7 @@ public final class ImportRowWriter {
     /// external id and is no receivable; only its debtor columns are read.
     public func addDebtor(_ debtor: DebtorRecord, line: Int) throws -> Int {
         let key = debtorKey(debtor).key
+        startRow()
         copy.field(line)
         copy.null()
         copy.null()
@@ -110,13 +111,18 @@ public final class ImportRowWriter {
     /// Writes the key of a rejected row, so that a snapshot does not close the receivable it stands for and a later
     /// row with the same key is still reported as a duplicate.
     public func addRejected(line: Int, externalID: String, invoiceNumber: String) throws {
+        startRow()
         copy.field(line)
         copy.field(externalID)
         copy.field(true)
         copy.field(invoiceNumber)
         for _ in 0..<23 { copy.null() }
         try copy.endRow()
-        rowCount += 1
+    }
+
+    private func startRow() {
+        sequence += 1
+        copy.field(sequence)
     }
 
     /// A hash of the debtor's details over their bytes; `String` hashing normalizes Unicode first, which is slow.

@@ -16,7 +16,7 @@ extension ReceivableImport {
                     FROM import_rows
                     -- A debtor no valid row names (every row rejected, or declared and never used) is not created.
                     WHERE has_debtor AND debtor_key IN (SELECT debtor_key FROM import_rows WHERE NOT rejected)
-                    ORDER BY debtor_key, line DESC
+                    ORDER BY debtor_key, seq DESC
                 ) f
                 LEFT JOIN (
                     SELECT ico, min(id) AS id FROM debtors

@@ -122,7 +122,13 @@ public enum ReceivableImport {
 
     static func rowsRejectedMessage(_ issues: [ImportIssue]) -> String {
         let rows = Set(issues.map(\.line)).count
-        return "Soubor obsahuje \(rows) chybných řádků. Opravte je, nebo zvolte částečný import, který platné řádky "
+        let counted: String
+        switch rows {
+        case 1: counted = "1 chybný řádek"
+        case 2...4: counted = "\(rows) chybné řádky"
+        default: counted = "\(rows) chybných řádků"
+        }
+        return "Soubor obsahuje \(counted). Opravte je, nebo zvolte částečný import, který platné řádky "
             + "naimportuje a chybné vypíše."
     }
 
@@ -132,15 +138,15 @@ public enum ReceivableImport {
         let organizationID = request.organizationID
         try analyzeStagedRows(on: connection)
         request.issues = (request.issues + (try duplicateIssues(on: connection))).sorted { $0.line < $1.line }
-        let invoiceRows = try connection.query(
-            "SELECT count(*) AS n FROM import_rows WHERE external_id IS NOT NULL"
-        ).first!.int("n")
-        if request.mode == .snapshot && invoiceRows == 0 {
-            // An empty snapshot would close every open receivable, which is far more often a wrong export.
+        // Debtor rows have no `rejected` value, so they are not counted.
+        let validRows = try connection.query("SELECT count(*) AS n FROM import_rows WHERE NOT rejected").first!.int("n")
+        if request.mode == .snapshot && validRows == 0 {
+            // A snapshot without one valid receivable would close every open receivable (even a partial import of
+            // only invalid rows), which is far more often a wrong export.
             throw Rejection(
                 issues: request.issues,
-                message: "Soubor v režimu snapshot neobsahuje žádnou pohledávku, takže by uzavřel všechny otevřené "
-                    + "pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.")
+                message: "Soubor v režimu snapshot neobsahuje žádnou platnou pohledávku, takže by uzavřel všechny "
+                    + "otevřené pohledávky jako uhrazené. Zkontrolujte export, nebo importujte v režimu delta.")
         }
         if !request.issues.isEmpty && !request.partial { throw Rejection(issues: request.issues) }
 
@@ -188,7 +194,7 @@ public enum ReceivableImport {
         try connection.executeScript(
             """
             CREATE TEMP TABLE import_rows (
-                line integer, external_id text, rejected boolean, invoice_number text, variable_symbol text,
+                seq integer, line integer, external_id text, rejected boolean, invoice_number text, variable_symbol text,
                 issue_date date, due_date date, currency text, total bigint, remaining bigint, status text,
                 time_barred boolean, bank_account text, debtor_key integer, has_debtor boolean, d_kind text,
                 d_name text, d_ico text, d_dic text, d_birth_date date, d_street text, d_city text,
@@ -215,9 +221,9 @@ public enum ReceivableImport {
         let duplicates = try connection.query(
             """
             WITH ranked AS (
-                SELECT line, external_id, invoice_number,
-                       min(line) OVER (PARTITION BY external_id) AS first_line,
-                       row_number() OVER (PARTITION BY external_id ORDER BY line) AS position
+                SELECT seq, line, external_id, invoice_number,
+                       first_value(line) OVER (PARTITION BY external_id ORDER BY seq) AS first_line,
+                       row_number() OVER (PARTITION BY external_id ORDER BY seq) AS position
                 FROM import_rows WHERE external_id <> ''
                   AND external_id IN (
                       SELECT external_id FROM import_rows WHERE external_id IS NOT NULL
@@ -225,10 +231,10 @@ public enum ReceivableImport {
             ), rejected AS (
                 UPDATE import_rows r SET rejected = true
                 FROM ranked d
-                WHERE d.position > 1 AND r.line = d.line AND r.external_id = d.external_id
+                WHERE d.position > 1 AND r.seq = d.seq
             )
             SELECT line, external_id, coalesce(invoice_number, '') AS invoice_number, first_line
-            FROM ranked WHERE position > 1 ORDER BY line
+            FROM ranked WHERE position > 1 ORDER BY seq
             """)
         return try duplicates.rows.map { row in
             ImportIssue(

@@ -6,7 +6,7 @@ import Store
 /// debtor once, each valid receivable with its debtor's key, and the key of each rejected row. Credit notes and
 /// row issues are kept for the batch.
 ///
-/// Debtors declared once (Kolektor XML) are remembered by declaration line: the staging key of a valid one, the
+/// Debtors declared once (Kolektor XML) are remembered by their declaration number: the staging key of a valid one, the
 /// outcome of an invalid one. No debtor record is kept, so memory stays small on files with many debtors.
 /// Thread-safety: none; the importing thread owns it.
 final class ImportRowStager {
@@ -26,12 +26,12 @@ final class ImportRowStager {
 
     func take(_ item: ImportedItem) throws {
         switch item {
-        case .debtor(let debtor, let line):
+        case .debtor(let debtor, let reference, let line):
             let outcome = validator.validate(debtor: debtor, line: line)
             if let record = outcome.record, outcome.isValid {
-                declaredKeys[line] = try writer.addDebtor(record, line: line)
+                declaredKeys[reference] = try writer.addDebtor(record, line: line)
             } else {
-                invalidDebtors[line] = outcome
+                invalidDebtors[reference] = outcome
             }
         case .receivable(let row):
             try take(row)
@@ -40,10 +40,10 @@ final class ImportRowStager {
 
     private func take(_ row: ImportedReceivable) throws {
         rowCount += 1
-        let declaredDebtor = row.debtorLine > 0 ? invalidDebtors[row.debtorLine] ?? .stored : nil
+        let declaredDebtor = row.debtorReference > 0 ? invalidDebtors[row.debtorReference] ?? .stored : nil
         switch validator.validate(row: row, declaredDebtor: declaredDebtor) {
         case .receivable(let record):
-            try writer.add(record, declaredDebtorKey: declaredKeys[row.debtorLine])
+            try writer.add(record, declaredDebtorKey: declaredKeys[row.debtorReference])
         case .creditNote(let note):
             creditNotes.append(note)
         case .rejected(let rowIssues):

@@ -27,7 +27,7 @@ public struct ImportService {
         at url: URL, fileName: String, organization: Organization, actor: String, mode: ImportMode, partial: Bool,
         on connection: Connection
     ) throws -> ImportBatchSummary {
-        let digest = FileDigestTask(url)
+        let digest = FileDigestTask(url, maxBytes: limits.maxBytes)
         var request = ImportRequest(
             organizationID: organization.id, actor: actor, fileName: fileName, fileSHA256: "",
             format: ImportService.formatGuess(fileName), mode: mode, partial: partial, receivables: [])
@@ -65,6 +65,11 @@ public struct ImportService {
     /// supplier; every other format must name one.
     static func supplierMismatch(_ batch: ImportBatch, organization: Organization) -> String? {
         if batch.format == .csv { return nil }
+        if !batch.otherSupplierICOs.isEmpty {
+            let all = ([batch.supplierICO] + batch.otherSupplierICOs).joined(separator: ", ")
+            return "Soubor obsahuje faktury více dodavatelů (IČO \(all)), ale importujete ho pro věřitele s IČO "
+                + "\(organization.ico). Vyexportujte jen faktury tohoto věřitele a soubor nahrajte znovu."
+        }
         let stated = batch.supplierICO.trimmingCharacters(in: .whitespaces)
         guard !stated.isEmpty else {
             return "Soubor neuvádí IČO dodavatele, takže nelze ověřit, že faktury vystavil věřitel "
@@ -118,10 +123,11 @@ private final class FileDigestTask: @unchecked Sendable {
     private let group = DispatchGroup()
     private var digest = ""
 
-    init(_ url: URL) {
+    /// A file over `maxBytes` gets no digest; its import is refused as too large anyway.
+    init(_ url: URL, maxBytes: Int) {
         group.enter()
         DispatchQueue.global().async {
-            self.digest = Digest.sha256(fileAt: url)?.hexString ?? ""
+            self.digest = Digest.sha256(fileAt: url, maxBytes: maxBytes)?.hexString ?? ""
             self.group.leave()
         }
     }
