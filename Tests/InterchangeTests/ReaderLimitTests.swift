@@ -79,4 +79,12 @@ import Testing
         #expect(error.code == .malformed)
         #expect(error.description.contains("Řádek 2"))
     }
+
+    @Test func fileWithOnlyTheHeaderIsCalledEmpty() throws {
+        for text in ["", "   \n\n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"] {
+            let error = try readError(try Fixtures.file("empty.xml", text: text))
+            #expect(error.code == .malformed)
+            #expect(error.description.contains("neobsahuje žádná data"))
+        }
+    }
 }

@@ -26,6 +26,12 @@ import Testing
         return validator.validate(batch).issues
     }
 
+    @Test func controlCharacterInInvoiceNumberIsRejected() {
+        let found = issues(row { $0.invoiceNumber = "FV\t1"; $0.externalID = "FV\t1" })
+        #expect(found.map(\.field) == ["číslo faktury"])
+        #expect(found.first?.value == "FV1")
+    }
+
     @Test func validRowHasNoIssue() {
         #expect(issues(row { _ in }) == [])
     }

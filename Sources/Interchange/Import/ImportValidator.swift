@@ -87,6 +87,14 @@ public struct ImportValidator: Sendable {
         _ row: ImportedReceivable, declaredDebtor: DebtorOutcome?, issues: inout IssueList
     ) -> ReceivableRecord? {
         if row.invoiceNumber.isEmpty { issues.add("číslo faktury", "", "chybí číslo faktury") }
+        let identifiers =
+            row.externalID == row.invoiceNumber
+            ? [("číslo faktury", row.invoiceNumber)] : [("číslo faktury", row.invoiceNumber), ("externí id", row.externalID)]
+        for (field, value) in identifiers where value.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            issues.add(
+                field, value.filter { !$0.isASCII || $0.asciiValue! >= 0x20 },
+                "obsahuje tabulátor, konec řádku nebo jiný řídicí znak; opravte číslo v účetním programu")
+        }
         let currency = currency(row.currency, issues: &issues)
         let total = amount(row.total, field: "částka", currency: currency, issues: &issues)
         if let total, total.minorUnits <= 0 {

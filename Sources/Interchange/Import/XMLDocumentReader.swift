@@ -55,6 +55,10 @@ final class XMLDocumentReader {
         }
         defer { try? file.close() }
         let reader = XMLDocumentReader(limits: limits, sink: sink, makeHandler: makeHandler)
+        // Errors libxml2 raises outside a parser context (such as a failed encoding conversion) would otherwise be
+        // printed to standard error, bytes of the file included; the parse error that follows is what counts.
+        xmlSetStructuredErrorFunc(nil, xmlIgnoredError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         var scanner = InputScanner(limits: limits)
         var chunk = try readChunk(file)
         try scanner.consume(chunk)
@@ -189,6 +193,11 @@ final class XMLDocumentReader {
             context = nil
         }
         if let failure { throw failure }
+        if handler == nil && parseErrorCode != nil {
+            // No element started: nothing but white space or the prolog, which libxml2 reports as an early end.
+            throw ImportError(
+                .malformed, "Soubor neobsahuje žádná data, jen prázdné řádky nebo hlavičku. Nahrajte celý export znovu.")
+        }
         if let code = parseErrorCode {
             // A file cut off anywhere fails at its end with whichever libxml2 error the cut produced
             // (5 XML_ERR_DOCUMENT_END, 73 XML_ERR_GT_REQUIRED, 77 XML_ERR_TAG_NOT_FINISHED, …).
@@ -335,6 +344,8 @@ private let xmlCharacters: charactersSAXFunc = { context, bytes, count in
     guard let bytes else { return }
     reader(context).characters(bytes, count: Int(count))
 }
+
+private let xmlIgnoredError: xmlStructuredErrorFunc = { _, _ in }
 
 private let xmlError: xmlStructuredErrorFunc = { context, error in
     guard let error else { return }
