@@ -87,4 +87,16 @@ import Testing
             #expect(error.description.contains("neobsahuje žádná data"))
         }
     }
+
+    @Test func csvFieldIsLimitedInCharacters() throws {
+        let name = String(repeating: "a", count: 150)
+        let csv = "číslo faktury;datum splatnosti;částka;název\nFV-1;2026-11-15;100;\(name)\n"
+        let url = try Fixtures.file("long.csv", text: csv)
+        let error = try #require(throws: ImportError.self) {
+            try ImportReader.read(url, limits: ImportLimits(maxFieldLength: 100))
+        }
+        #expect(error.code == .malformed)
+        #expect(error.description.contains("řádku 2"))
+        #expect(try ImportReader.read(url, limits: ImportLimits(maxFieldLength: 150)).receivables.count == 1)
+    }
 }

@@ -26,11 +26,11 @@ enum CSVReader {
             firstChunk = false
             for byte in bytes {
                 guard let record = try splitter.consume(byte) else { continue }
-                try add(record, encoding: encoding, columns: &columns, sink: sink)
+                try add(record, encoding: encoding, maxFieldLength: limits.maxFieldLength, columns: &columns, sink: sink)
             }
         }
         if let record = try splitter.finish() {
-            try add(record, encoding: encoding, columns: &columns, sink: sink)
+            try add(record, encoding: encoding, maxFieldLength: limits.maxFieldLength, columns: &columns, sink: sink)
         }
         guard columns != nil else {
             throw ImportError(.malformed, "Soubor CSV je prázdný; první řádek musí obsahovat názvy sloupců.")
@@ -39,10 +39,19 @@ enum CSVReader {
     }
 
     private static func add(
-        _ record: CSVRecord, encoding: TextEncoding, columns: inout [CSVColumn?]?, sink: ImportItemSink
+        _ record: CSVRecord, encoding: TextEncoding, maxFieldLength: Int, columns: inout [CSVColumn?]?,
+        sink: ImportItemSink
     ) throws {
         let fields = record.fields.map { decode($0, encoding: encoding) }
         if fields.allSatisfy({ $0.trimmedSpaces().isEmpty }) { return }
+        // The splitter counts bytes (up to four per character); the limit is in characters.
+        for (bytes, field) in zip(record.fields, fields) where bytes.count > maxFieldLength {
+            if field.count > maxFieldLength {
+                throw ImportError(
+                    .malformed,
+                    "Pole na řádku \(record.line) je delší než \(maxFieldLength) znaků; zkraťte ho v účetním programu.")
+            }
+        }
         guard let known = columns else {
             columns = try CSVColumn.header(fields, line: record.line)
             return

@@ -54,7 +54,8 @@ public struct ImportedReceivable: Sendable, Codable {
     public var debtor = ImportedDebtor()
     /// The number of the debtor's declaration (1 for the file's first), when the format declares each debtor once
     /// and rows refer to it (Kolektor XML); 0 otherwise. A streamed read then leaves `debtor` empty: the debtor came
-    /// earlier as an `ImportedItem.debtor` with this reference.
+    /// earlier as an `ImportedItem.debtor` with this reference. It is -1 when the row names a debtor the file does
+    /// not declare; the row then carries that issue.
     public var debtorReference = 0
     /// The key that identifies the receivable across imports; defaults to the invoice number.
     public var externalID = ""

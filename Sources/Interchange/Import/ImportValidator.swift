@@ -135,7 +135,10 @@ public struct ImportValidator: Sendable {
 
         var status = self.status(row.status, issues: &issues)
         let debtor: DebtorRecord?
-        if let declaredDebtor {
+        if row.debtorReference < 0 {
+            // The reader reported the unknown debtor; an empty one would only add noise to that issue.
+            debtor = nil
+        } else if let declaredDebtor {
             for issue in declaredDebtor.issues { issues.add(issue.field, issue.value, issue.reason) }
             debtor = declaredDebtor.record
         } else {

@@ -65,6 +65,7 @@ final class KolektorXMLHandler: XMLFormatHandler {
             if let found = debtorReferences[referencedDebtorID] {
                 finished.debtorReference = found
             } else {
+                finished.debtorReference = -1
                 finished.issues.append(
                     ImportIssue(
                         line: finished.line, field: "receivable/@debtor", value: referencedDebtorID,
