@@ -9,5 +9,13 @@ enum ScheduleCommand {
         defer { connection.close() }
         let summary = try CollectionScheduler.run(now: Date(), on: connection)
         print("Nové spisy: \(summary.opened), uzavřené po úhradě: \(summary.closedPaid), zrušené kroky: \(summary.cancelledSteps), navržené výzvy: \(summary.proposed).")
+        if !summary.failedOrganizations.isEmpty {
+            let ids = summary.failedOrganizations.map(String.init).joined(separator: ", ")
+            FileHandle.standardError.write(
+                Data(
+                    ("portal: plánování selhalo u věřitelů s id \(ids); jejich změny se vrátily zpět, ostatní věřitelé "
+                        + "proběhli. Podrobnosti najdete v logu PostgreSQL.\n").utf8))
+            exit(1)
+        }
     }
 }

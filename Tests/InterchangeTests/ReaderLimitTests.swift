@@ -99,4 +99,34 @@ import Testing
         #expect(error.description.contains("řádku 2"))
         #expect(try ImportReader.read(url, limits: ImportLimits(maxFieldLength: 150)).receivables.count == 1)
     }
+
+    @Test func thousandsOfNamespaceDeclarationsAreRefused() throws {
+        let declarations = (1...1_200).map { "<n xmlns:p\($0)=\"urn:x\">" }.joined()
+        let xml = "<?xml version=\"1.0\"?>\n<MoneyData>\(declarations)</MoneyData>"
+        let error = try readError(try Fixtures.file("ns.xml", text: xml))
+        #expect(error.code == .malformed)
+        #expect(error.description.contains("xmlns"))
+    }
+
+    @Test func instalmentsAboveTheInvoiceTotalRejectEveryPart() throws {
+        let block = { (amount: String, due: String) in
+            "<Payment><PaidAmount>\(amount)</PaidAmount><Details><PaymentDueDate>\(due)</PaymentDueDate>"
+                + "<VariableSymbol>1</VariableSymbol></Details></Payment>"
+        }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Invoice xmlns="http://isdoc.cz/namespace/2013" version="6.0.2">
+              <DocumentType>1</DocumentType><ID>FV-1</ID><UUID>FV-1</UUID><IssueDate>2026-11-01</IssueDate>
+              <LocalCurrencyCode>CZK</LocalCurrencyCode>
+              <AccountingSupplierParty><Party><PartyIdentification><ID>25097563</ID></PartyIdentification></Party></AccountingSupplierParty>
+              <AccountingCustomerParty><Party><PartyIdentification><ID>45317054</ID></PartyIdentification>
+                <PartyName><Name>Odběratel a.s.</Name></PartyName></Party></AccountingCustomerParty>
+              <LegalMonetaryTotal><TaxInclusiveAmount>1000.00</TaxInclusiveAmount><PayableAmount>1000.00</PayableAmount></LegalMonetaryTotal>
+              <PaymentMeans>\(block("800.00", "2026-11-15"))\(block("800.00", "2026-12-15"))</PaymentMeans>
+            </Invoice>
+            """
+        let batch = try ImportReader.read(try Fixtures.file("a.isdoc", text: xml))
+        #expect(batch.receivables.count == 2)
+        #expect(batch.receivables.allSatisfy { $0.issues.map(\.field) == ["PaidAmount"] })
+    }
 }

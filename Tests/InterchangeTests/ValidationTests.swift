@@ -26,6 +26,13 @@ import Testing
         return validator.validate(batch).issues
     }
 
+    @Test func amountAboveTheMaximumIsRejected() {
+        #expect(issues(row { $0.total = "9999999999,99" }).isEmpty)
+        let found = issues(row { $0.total = "10000000000" })
+        #expect(found.map(\.field) == ["částka"])
+        #expect(found.first?.reason.contains("9 999 999 999,99") == true)
+    }
+
     @Test func controlCharacterInInvoiceNumberIsRejected() {
         let found = issues(row { $0.invoiceNumber = "FV\t1"; $0.externalID = "FV\t1" })
         #expect(found.map(\.field) == ["číslo faktury"])

@@ -176,6 +176,20 @@ import Web
         #expect(!lawyer.get("/advokat/").body.contains("Přidělený s.r.o."))
     }
 
+    @Test func schedulerSkipsACreditorWhoseSumsOverflowAndRunsTheOthers() throws {
+        let fixture = try PortalFixture()
+        // Stored before the import limited amounts: their sum is beyond 64 bits.
+        for index in 1...12 {
+            _ = try Self.receivable(fixture, debtor: "unassigned", invoice: "FV90\(index)", minor: 900_000_000_000_000_000)
+        }
+        _ = try Self.receivable(fixture, debtor: "otherCreditor", invoice: "FV2026100", minor: 800_000)
+        let summary = try CollectionScheduler.run(now: fixture.clock.now, on: fixture.connection)
+        #expect(summary.failedOrganizations == [fixture.creditorA.id])
+        let casesOfB = try fixture.connection.query(
+            "SELECT count(*) AS n FROM cases WHERE organization_id = \(fixture.creditorB.id)").first!.int("n")
+        #expect(casesOfB == 1)
+    }
+
     @Test func schedulerProposesOnceAndCatchesUp() throws {
         let fixture = try PortalFixture()
         try Self.receivable(fixture, debtor: "assigned", invoice: "FV2026006", minor: 800_000)

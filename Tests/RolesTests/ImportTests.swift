@@ -281,6 +281,17 @@ import Testing
         #expect(try receivableStates() == ["FV-1 open 100000/100000", "FV-2 open 100000/100000"])
     }
 
+    @Test func reportListsAThousandIssuesAndCountsEveryRejectedRow() throws {
+        let rows = (1...1_500).map { "FV-\($0);není datum;100;Jan Novák" }.joined(separator: "\n")
+        let url = try TempFile.write("many.csv", text: "číslo faktury;datum splatnosti;částka;název\n" + rows + "\n")
+        let batch = try importFile(url)
+        #expect(batch.status == .rejected)
+        #expect(batch.rejectedCount == 1_500)
+        #expect(batch.issues.count == 1_000)
+        #expect(batch.message.contains("1500 chybných řádků"))
+        #expect(try count("receivables") == 0)
+    }
+
     // MARK: Credit notes
 
     func creditNote(_ number: String, amount: String) -> String {

@@ -128,6 +128,7 @@ final class ISDOCHandler: XMLFormatHandler {
             return batch
         }
         let shares = split(total: totalText, payable: payableText, blocks: dueBlocks, currencyCode: currencyCode)
+        let instalmentsExceedTotal = shares.map { ISDOCHandler.sumExceeds(shares: $0, total: totalText) } ?? false
         for (index, block) in dueBlocks.enumerated() {
             var receivable = base
             receivable.line = block.line
@@ -136,9 +137,28 @@ final class ISDOCHandler: XMLFormatHandler {
             receivable.variableSymbol = block.variableSymbol
             receivable.total = shares?[index].total ?? totalText
             receivable.remaining = shares?[index].remaining ?? payableText
+            if instalmentsExceedTotal {
+                receivable.issues.append(
+                    ImportIssue(
+                        line: block.line, field: "PaidAmount", value: receivable.total,
+                        reason: "splátky faktury dávají dohromady víc než celková částka \(totalText); opravte je"))
+            }
             try emit(.receivable(receivable))
         }
         return batch
+    }
+
+    /// Whether the parts add up to more than the invoice's total (or beyond what an amount can hold), which only
+    /// instalment amounts stated in the file can cause.
+    private static func sumExceeds(shares: [(total: String, remaining: String)], total: String) -> Bool {
+        guard let invoiceTotal = Money.parse(total, currency: .czk) else { return false }
+        var sum: Int64 = 0
+        for share in shares {
+            let (added, overflow) = sum.addingReportingOverflow(Money.parse(share.total, currency: .czk)?.minorUnits ?? 0)
+            if overflow { return true }
+            sum = added
+        }
+        return sum > invoiceTotal.minorUnits
     }
 
     /// Splits the invoice's total and unpaid amount over the payment blocks; nil when an amount cannot be read,

@@ -13,6 +13,10 @@ public struct ImportValidator: Sendable {
         self.today = today
     }
 
+    /// The largest amount of one receivable or credit note, in minor units (9 999 999 999,99). Sums over a million
+    /// such amounts still fit in 64 bits, which every total in the portal relies on.
+    public static let maxAmountMinorUnits: Int64 = 999_999_999_999
+
     /// What validation makes of one row.
     public enum RowOutcome {
         case receivable(ReceivableRecord)
@@ -100,6 +104,11 @@ public struct ImportValidator: Sendable {
         if let total, total.minorUnits <= 0 {
             issues.add("částka", row.total, "částka musí být kladná")
         }
+        if let total, total.minorUnits > ImportValidator.maxAmountMinorUnits {
+            issues.add(
+                "částka", row.total,
+                "částka je vyšší než 9 999 999 999,99; tak velkou pohledávku Kolektor nevymáhá, zkontrolujte ji")
+        }
         var remaining =
             row.remaining.isEmpty
             ? total : amount(row.remaining, field: "zbývá uhradit", currency: currency, issues: &issues)
@@ -165,6 +174,9 @@ public struct ImportValidator: Sendable {
         guard var amount = amount(row.total, field: "částka", currency: currency, issues: &issues) else { return nil }
         amount.minorUnits = abs(amount.minorUnits)
         if amount.isZero { issues.add("částka", row.total, "částka dobropisu musí být nenulová") }
+        if amount.minorUnits > ImportValidator.maxAmountMinorUnits {
+            issues.add("částka", row.total, "částka dobropisu je vyšší než 9 999 999 999,99")
+        }
         guard !row.refersTo.isEmpty else { return nil }
         return CreditNoteRecord(
             line: row.line, invoiceNumber: row.invoiceNumber, refersTo: row.refersTo, amount: amount)

@@ -25,7 +25,8 @@ struct InputScan {
     /// The number of lines, counting a last line without a line break.
     var lineCount = 0
     var containsNul = false
-    /// Whether one element has more than `InputScanner.maxAttributes` attributes (counted as values after `=`).
+    /// Whether one element has more than `InputScanner.maxAttributes` attributes (counted as values after `=`), or
+    /// the file more than `InputScanner.maxNamespaceDeclarations` namespace declarations.
     var hasTooManyAttributes = false
     var containsNonASCII = false
     var startsWithUTF16Mark = false
@@ -74,6 +75,11 @@ struct InputScanner {
     private var validator = UTF8Validator()
     private var doctypeMatcher = KeywordMatcher(keyword: Array("<!DOCTYPE".utf8))
     private var entityMatcher = KeywordMatcher(keyword: Array("<!ENTITY".utf8))
+    private var namespaceMatcher = KeywordMatcher(keyword: Array("xmlns".utf8))
+    private var namespaceDeclarations = 0
+    /// Import formats declare a handful of namespaces. libxml2 looks every prefixed name up through all the
+    /// declarations in scope, so thousands of them make parsing quadratic.
+    static let maxNamespaceDeclarations = 1_000
     private var line = 1
     private var attributesInTag = 0
     private var afterEquals = false
@@ -124,6 +130,9 @@ struct InputScanner {
                 if byte == UInt8(ascii: "<") || doctypeMatcher.isMatching || entityMatcher.isMatching {
                     if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
                 }
+                if byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X") || namespaceMatcher.isMatching {
+                    if namespaceMatcher.consume(byte) { countNamespace() }
+                }
                 continue
             }
             afterEquals = false
@@ -135,12 +144,18 @@ struct InputScanner {
             }
             if byte == 0x0A { line += 1 }
             if doctypeMatcher.consume(byte) || entityMatcher.consume(byte) { scan.containsDoctype = true }
+            if namespaceMatcher.consume(byte) { countNamespace() }
         }
     }
 
+    private mutating func countNamespace() {
+        namespaceDeclarations += 1
+        if namespaceDeclarations > InputScanner.maxNamespaceDeclarations { scan.hasTooManyAttributes = true }
+    }
+
     /// Counts a value opening after `=` since the last `<`. libxml2 checks each attribute of an element against all
-    /// earlier ones, so an element with hundreds of thousands of them takes hours; no import format needs more
-    /// than a handful.
+    /// earlier ones: an element with 400 000 attributes took 40 s to parse. No import format needs more than a
+    /// handful.
     private mutating func countAttribute() {
         afterEquals = false
         attributesInTag += 1

@@ -49,7 +49,8 @@ final class KolektorXMLHandler: XMLFormatHandler {
         } else if path.count >= 4, path[1] == "debtors" {
             readDebtorField(Array(path.dropFirst(3)), text: text)
         } else if path.ends(with: "debtors", "debtor") {
-            if debtorReferences[debtorID] != nil || debtorID.isEmpty {
+            // A thousand reports make the point; a file of a million bad ids must not fill memory with them.
+            if (debtorReferences[debtorID] != nil || debtorID.isEmpty) && batch.issues.count < 1_000 {
                 batch.issues.append(
                     ImportIssue(
                         line: debtorLine, field: "debtor/@id", value: debtorID,

@@ -218,8 +218,9 @@ final class XMLDocumentReader {
 
     static let tooManyAttributes = ImportError(
         .malformed,
-        "Soubor obsahuje prvek s více než \(InputScanner.maxAttributes) atributy. Takový export účetní program "
-            + "nevytváří; zkontrolujte, odkud soubor pochází.")
+        "Soubor obsahuje prvek s více než \(InputScanner.maxAttributes) atributy nebo víc než "
+            + "\(InputScanner.maxNamespaceDeclarations) deklarací jmenných prostorů (xmlns). Takový export účetní "
+            + "program nevytváří; zkontrolujte, odkud soubor pochází.")
 
     static let truncated = ImportError(
         .truncated, "Soubor je neúplný: XML končí dřív, než se uzavřou všechny prvky. Nahrajte celý soubor znovu.")

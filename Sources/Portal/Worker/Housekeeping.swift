@@ -18,6 +18,11 @@ enum Housekeeping {
                 "steps_cancelled": "\(schedule.cancelledSteps)", "steps_proposed": "\(schedule.proposed)",
             ])
         }
+        if !schedule.failedOrganizations.isEmpty {
+            logger.error("scheduler failed for organizations", [
+                "organization_ids": schedule.failedOrganizations.map(String.init).joined(separator: ","),
+            ])
+        }
         if sessions + counters > 0 {
             logger.info("housekeeping removed rows", ["sessions": "\(sessions)", "sign_in_counters": "\(counters)"])
         }

@@ -17,6 +17,8 @@ public enum CollectionScheduler {
         public var proposed = 0
         /// Promised payment dates that passed: kept when nothing is open any more, missed otherwise.
         public var promisesChecked = 0
+        /// Creditors whose run failed on their data and was rolled back; the others were scheduled.
+        public var failedOrganizations: [Int64] = []
 
         public init() {}
     }
@@ -25,41 +27,46 @@ public enum CollectionScheduler {
         var summary = Summary()
         let today = CalendarDate(now)
         for organization in try OrganizationRepository.all(on: connection) where organization.active {
-            try connection.transaction { connection in
-                summary.opened += try CaseRepository.openMissing(organizationID: organization.id, today: today, now: now, on: connection)
-                for cancelled in try StepRepository.cancelPendingWithoutOpenReceivables(organizationID: organization.id, on: connection) {
-                    summary.cancelledSteps += 1
-                    try CaseTimeline.append(
-                        organizationID: organization.id, caseID: cancelled.caseID, kind: "step_cancelled_paid",
-                        actor: "scheduler", at: now, on: connection)
-                }
-                summary.promisesChecked += try followUpPromises(organizationID: organization.id, today: today, now: now, on: connection)
-                for record in try CaseRepository.list(organizationID: organization.id, on: connection) where record.stage != .closed {
-                    if record.openReceivables == 0 {
-                        if case .success(let closed) = CaseTransitions.apply(.paidInFull, to: record.state, spacingDays: organization.stepSpacingDays) {
-                            try CaseRepository.save(closed, caseID: record.id, now: now, on: connection)
-                            try CaseTimeline.append(
-                                organizationID: organization.id, caseID: record.id, kind: "case_closed_paid", actor: "scheduler",
-                                at: now, on: connection)
-                            summary.closedPaid += 1
-                        }
-                        continue
-                    }
-                    guard case .demand(let level) = StepSchedule.proposal(
-                        for: record.state, on: today, spacingDays: organization.stepSpacingDays)
-                    else { continue }
-                    let kind = [MessageKind.demandReminder, .demandFirm, .demandFinal][level - 1]
-                    let channel = record.debtorEmail.isEmpty ? "letter" : "email"
-                    if try StepRepository.prepare(
-                        organizationID: organization.id, caseID: record.id, kind: kind.rawValue, channel: channel,
-                        preparedBy: "scheduler", approved: false, at: now, on: connection) != nil
-                    {
+            do {
+                try connection.transaction { connection in
+                    summary.opened += try CaseRepository.openMissing(organizationID: organization.id, today: today, now: now, on: connection)
+                    for cancelled in try StepRepository.cancelPendingWithoutOpenReceivables(organizationID: organization.id, on: connection) {
+                        summary.cancelledSteps += 1
                         try CaseTimeline.append(
-                            organizationID: organization.id, caseID: record.id, kind: "step_prepared", actor: "scheduler",
-                            detail: kind.rawValue, at: now, on: connection)
-                        summary.proposed += 1
+                            organizationID: organization.id, caseID: cancelled.caseID, kind: "step_cancelled_paid",
+                            actor: "scheduler", at: now, on: connection)
+                    }
+                    summary.promisesChecked += try followUpPromises(organizationID: organization.id, today: today, now: now, on: connection)
+                    for record in try CaseRepository.list(organizationID: organization.id, on: connection) where record.stage != .closed {
+                        if record.openReceivables == 0 {
+                            if case .success(let closed) = CaseTransitions.apply(.paidInFull, to: record.state, spacingDays: organization.stepSpacingDays) {
+                                try CaseRepository.save(closed, caseID: record.id, now: now, on: connection)
+                                try CaseTimeline.append(
+                                    organizationID: organization.id, caseID: record.id, kind: "case_closed_paid", actor: "scheduler",
+                                    at: now, on: connection)
+                                summary.closedPaid += 1
+                            }
+                            continue
+                        }
+                        guard case .demand(let level) = StepSchedule.proposal(
+                            for: record.state, on: today, spacingDays: organization.stepSpacingDays)
+                        else { continue }
+                        let kind = [MessageKind.demandReminder, .demandFirm, .demandFinal][level - 1]
+                        let channel = record.debtorEmail.isEmpty ? "letter" : "email"
+                        if try StepRepository.prepare(
+                            organizationID: organization.id, caseID: record.id, kind: kind.rawValue, channel: channel,
+                            preparedBy: "scheduler", approved: false, at: now, on: connection) != nil
+                        {
+                            try CaseTimeline.append(
+                                organizationID: organization.id, caseID: record.id, kind: "step_prepared", actor: "scheduler",
+                                detail: kind.rawValue, at: now, on: connection)
+                            summary.proposed += 1
+                        }
                     }
                 }
+            } catch let error as StoreError where error.code != .unavailable {
+                // One creditor's bad data (an amount beyond any sum) must not stop scheduling for the others.
+                summary.failedOrganizations.append(organization.id)
             }
         }
         return summary

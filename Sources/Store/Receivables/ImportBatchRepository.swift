@@ -14,7 +14,8 @@ public enum ImportBatchRepository {
                                         partial, status, message, row_count, rejected_count, issues)
             VALUES (\(request.organizationID), \(now), \(request.actor), \(request.fileName), \(request.fileSHA256),
                     \(request.format), \(request.mode.rawValue), \(request.partial), 'rejected', \(message),
-                    \(request.rowCount), \(Set(issues.map(\.line)).count), \(issuesJSON)::jsonb)
+                    \(request.rowCount), \(Set(issues.map(\.line)).count + request.unlistedRejectedRows),
+                    \(issuesJSON)::jsonb)
             RETURNING id
             """
         ).first!.int("id")

@@ -28,7 +28,15 @@ public struct ImportRequest: Sendable {
     /// whose row was merely invalid.
     public var fileExternalIDs: [String]
     public var issues: [ImportIssue]
+    /// Rejected rows beyond those `issues` lists: a report keeps the first `ImportRequest.maxListedIssues` issues,
+    /// so that a file of a million bad rows cannot fill memory or the batch record.
+    public var unlistedRejectedRows = 0
     public var rowCount: Int
+
+    public static let maxListedIssues = 1_000
+
+    /// The number of rejected rows, listed or not.
+    var rejectedRowCount: Int { Set(issues.map(\.line)).count + unlistedRejectedRows }
 
     public init(
         organizationID: Int64, actor: String, fileName: String, fileSHA256: String, format: String, mode: ImportMode,

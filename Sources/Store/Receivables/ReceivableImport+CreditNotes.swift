@@ -42,7 +42,18 @@ extension ReceivableImport {
                         reason: "dobropis je v jiné měně než faktura \(note.refersTo)"))
                 continue
             }
-            let invoiceTotal = try parts.reduce(Int64(0)) { $0 + (try $1.int("total_minor")) }
+            // Each part is at most the import's maximum amount, but parts stored before that limit may be larger.
+            let (invoiceTotal, overflow) = try parts.reduce((Int64(0), false)) { sum, part in
+                let added = sum.0.addingReportingOverflow(try part.int("total_minor"))
+                return (added.partialValue, sum.1 || added.overflow)
+            }
+            guard !overflow else {
+                issues.append(
+                    ImportIssue(
+                        line: note.line, field: "původní doklad", value: note.refersTo,
+                        reason: "částky faktury dávají dohromady víc, než Kolektor umí sečíst; opravte fakturu"))
+                continue
+            }
             let cancelsInvoice = note.amount.minorUnits >= invoiceTotal
             var credit = note.amount.minorUnits
             for part in parts {

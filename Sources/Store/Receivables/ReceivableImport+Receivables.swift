@@ -108,14 +108,16 @@ extension ReceivableImport {
     }
 
     /// Stores the batch's counts: partial payments, reopenings and credits count as updated.
-    static func storeCounts(batchID: Int64, issues: [ImportIssue], on connection: Connection) throws {
+    static func storeCounts(batchID: Int64, issues: [ImportIssue], unlistedRows: Int, on connection: Connection)
+        throws
+    {
         try connection.query(
             """
             UPDATE import_batches b SET
                 new_count = c.new_count, updated_count = c.updated_count, paid_count = c.paid_count,
                 cancelled_count = c.cancelled_count,
                 unchanged_count = (SELECT count(*) FROM import_plan WHERE change = 'unchanged'),
-                rejected_count = \(Set(issues.map(\.line)).count),
+                rejected_count = \(Set(issues.map(\.line)).count + unlistedRows),
                 issues = \(try jsonText(issues))::jsonb
             FROM (
                 SELECT count(*) FILTER (WHERE change = 'new') AS new_count,

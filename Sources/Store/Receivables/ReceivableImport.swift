@@ -42,8 +42,10 @@ public enum ReceivableImport {
         /// The rows of the file, receivables and credit notes, valid or not.
         public var rowCount: Int
         public var creditNotes: [CreditNoteRecord]
-        /// The issues of rejected rows, in file order.
+        /// The issues of rejected rows, in file order: at most `ImportRequest.maxListedIssues`.
         public var issues: [ImportIssue]
+        /// Rejected rows whose issues were not kept.
+        public var unlistedRejectedRows = 0
         /// The file's digest when it was computed while the file was read; nil keeps the request's.
         public var fileSHA256: String?
 
@@ -104,6 +106,7 @@ public enum ReceivableImport {
                 request.fileSHA256 = staged.fileSHA256 ?? request.fileSHA256
                 request.creditNotes = staged.creditNotes
                 request.issues = staged.issues
+                request.unlistedRejectedRows = staged.unlistedRejectedRows
                 return try applyInTransaction(&request, now: now, on: connection)
             }
             return try ImportBatchRepository.find(id: batchID, organizationID: request.organizationID, on: connection)!
@@ -115,13 +118,13 @@ public enum ReceivableImport {
                 request, message: rejected.message, issues: rejected.issues, now: now, on: connection)
         } catch let rejection as Rejection {
             return try ImportBatchRepository.recordRejected(
-                request, message: rejection.message ?? rowsRejectedMessage(rejection.issues),
+                request, message: rejection.message ?? rowsRejectedMessage(rejection.issues, unlisted: request.unlistedRejectedRows),
                 issues: rejection.issues, now: now, on: connection)
         }
     }
 
-    static func rowsRejectedMessage(_ issues: [ImportIssue]) -> String {
-        let rows = Set(issues.map(\.line)).count
+    static func rowsRejectedMessage(_ issues: [ImportIssue], unlisted: Int) -> String {
+        let rows = Set(issues.map(\.line)).count + unlisted
         let counted: String
         switch rows {
         case 1: counted = "1 chybný řádek"
@@ -137,7 +140,15 @@ public enum ReceivableImport {
     {
         let organizationID = request.organizationID
         try analyzeStagedRows(on: connection)
-        request.issues = (request.issues + (try duplicateIssues(on: connection))).sorted { $0.line < $1.line }
+        let duplicates = try duplicateIssues(on: connection)
+        request.unlistedRejectedRows += duplicates.unlisted
+        request.issues = (request.issues + duplicates.listed).sorted { $0.line < $1.line }
+        if request.issues.count > ImportRequest.maxListedIssues {
+            let kept = Array(request.issues.prefix(ImportRequest.maxListedIssues))
+            let keptLines = Set(kept.map(\.line))
+            request.unlistedRejectedRows += Set(request.issues.map(\.line)).subtracting(keptLines).count
+            request.issues = kept
+        }
         // Debtor rows have no `rejected` value, so they are not counted.
         let validRows = try connection.query("SELECT count(*) AS n FROM import_rows WHERE NOT rejected").first!.int("n")
         if request.mode == .snapshot && validRows == 0 {
@@ -177,7 +188,7 @@ public enum ReceivableImport {
             throw Rejection(issues: (issues + creditIssues).sorted { $0.line < $1.line })
         }
         issues += creditIssues
-        try storeCounts(batchID: batchID, issues: issues, on: connection)
+        try storeCounts(batchID: batchID, issues: issues, unlistedRows: request.unlistedRejectedRows, on: connection)
         try AuditLog.append(
             AuditEntry(
                 actor: request.actor, action: "import.applied", subject: "import_batch:\(batchID)",
@@ -215,9 +226,9 @@ public enum ReceivableImport {
             "CREATE INDEX ON import_rows (external_id); ANALYZE import_rows (external_id, debtor_key, rejected)")
     }
 
-    /// Reports every row whose external id an earlier row of the file already used, and rejects it; the first row
-    /// with the id stays.
-    private static func duplicateIssues(on connection: Connection) throws -> [ImportIssue] {
+    /// Rejects every row whose external id an earlier row of the file already used (the first row with the id
+    /// stays) and lists the first of them; `unlisted` counts the rest.
+    private static func duplicateIssues(on connection: Connection) throws -> (listed: [ImportIssue], unlisted: Int) {
         let duplicates = try connection.query(
             """
             WITH ranked AS (
@@ -233,15 +244,18 @@ public enum ReceivableImport {
                 FROM ranked d
                 WHERE d.position > 1 AND r.seq = d.seq
             )
-            SELECT line, external_id, coalesce(invoice_number, '') AS invoice_number, first_line
-            FROM ranked WHERE position > 1 ORDER BY seq
+            SELECT line, external_id, coalesce(invoice_number, '') AS invoice_number, first_line,
+                   count(*) OVER () AS total
+            FROM ranked WHERE position > 1 ORDER BY seq LIMIT \(ImportRequest.maxListedIssues)
             """)
-        return try duplicates.rows.map { row in
+        let total = Int(try duplicates.first?.int("total") ?? 0)
+        let listed = try duplicates.rows.map { row in
             ImportIssue(
                 line: Int(try row.int("line")), field: "číslo faktury", value: try row.string("invoice_number"),
                 reason: "stejná faktura (externí id „\(try row.string("external_id"))“) je v souboru už na řádku "
                     + "\(try row.int("first_line"))")
         }
+        return (listed, total - listed.count)
     }
 
     static func jsonText(_ value: some Encodable) throws -> String {

@@ -17,7 +17,10 @@ final class ImportRowStager {
     /// Receivables and credit notes read, valid or not.
     private(set) var rowCount = 0
     private(set) var creditNotes: [CreditNoteRecord] = []
+    /// Issues are kept until there are `ImportRequest.maxListedIssues` of them; later rejected rows are only counted,
+    /// so a file of a million bad rows cannot fill memory.
     private(set) var issues: [ImportIssue] = []
+    private(set) var unlistedRejectedRows = 0
 
     init(validator: ImportValidator, writer: ImportRowWriter) {
         self.validator = validator
@@ -47,7 +50,11 @@ final class ImportRowStager {
         case .creditNote(let note):
             creditNotes.append(note)
         case .rejected(let rowIssues):
-            issues += rowIssues
+            if issues.count < ImportRequest.maxListedIssues {
+                issues += rowIssues
+            } else {
+                unlistedRejectedRows += 1
+            }
             if row.documentKind == .invoice {
                 try writer.addRejected(
                     line: row.line, externalID: row.externalID.isEmpty ? row.invoiceNumber : row.externalID,

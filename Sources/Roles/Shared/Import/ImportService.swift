@@ -41,9 +41,11 @@ public struct ImportService {
                         message: mismatch, format: batch.format.rawValue, rowCount: stager.rowCount,
                         fileSHA256: digest.value)
                 }
-                return ReceivableImport.StagedFile(
+                var staged = ReceivableImport.StagedFile(
                     format: batch.format.rawValue, rowCount: stager.rowCount, creditNotes: stager.creditNotes,
                     issues: batch.issues + stager.issues, fileSHA256: digest.value)
+                staged.unlistedRejectedRows = stager.unlistedRejectedRows
+                return staged
             }
         } catch let error as ImportError {
             request.fileSHA256 = digest.value
