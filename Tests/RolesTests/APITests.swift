@@ -34,6 +34,18 @@ import Web
         return (response.status, object)
     }
 
+    @Test func databaseFailureAnswersJSON() throws {
+        // A server that cannot reach PostgreSQL: the API still answers in JSON, not with an HTML page.
+        let request = Request(
+            method: "GET", target: "/api/v1/receivables", headers: ["authorization": "Bearer kol_x"], body: [])
+        let response = fixture.application.respond(
+            to: request, database: Database(conninfo: "host=/nonexistent-kolektor-socket dbname=none"))
+        #expect(response.status == 503)
+        #expect(response.header("Content-Type") == "application/json; charset=utf-8")
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] ?? [:]
+        #expect((object["error"] as? String)?.contains("nedostupná") == true)
+    }
+
     @Test func missingOrWrongKeyIs401() throws {
         let missing = try call("GET", "/api/v1/receivables", key: nil)
         #expect(missing.status == 401)

@@ -257,6 +257,7 @@ import Testing
         #expect(batch.newCount == 1)
         #expect(batch.rejectedCount == 1)
         #expect(batch.issues.map(\.field) == ["číslo faktury"])
+        #expect(batch.issues.first?.reason.contains("na tomto řádku vícekrát") == true)
         #expect(try receivableStates() == ["DUP-1 open 100000/100000"])
     }
 

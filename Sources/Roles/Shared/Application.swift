@@ -102,22 +102,36 @@ public final class Application: Sendable {
     private func errorResponse(for error: any Error, request: Request, route: String, context: RequestContext)
         -> Response
     {
+        // Accounting systems calling the API read JSON, not an HTML error page.
+        let isAPI = request.path.hasPrefix("/api/")
+        func failure(_ status: Int) -> Response {
+            guard isAPI else { return ErrorPage.response(status: status, context: context, path: request.path) }
+            var object = JSONObject()
+            object.add(
+                "error",
+                .string(
+                    status == 503
+                        ? "Databáze je dočasně nedostupná. Zkuste požadavek za chvíli znovu."
+                        : "Požadavek se nepodařilo zpracovat kvůli chybě na straně Kolektoru. Zkuste ho znovu; "
+                            + "když chyba trvá, kontaktujte podporu a uveďte čas požadavku."))
+            return APISite.json(object, status: status)
+        }
         if let signIn = error as? SignInRequired, let path = signIn.site.signInPath {
             return .redirect(to: path)
         }
         if let httpError = error as? HTTPError {
-            return ErrorPage.response(status: httpError.status, context: context, path: request.path)
+            return failure(httpError.status)
         }
         if let storeError = error as? StoreError, storeError.code == .unavailable {
             logger.error("database unavailable", ["request_id": request.requestID, "route": route,
                                                   "error": storeError.description])
-            return ErrorPage.response(status: 503, context: context)
+            return failure(503)
         }
         // `description` of our error types is safe to log; other errors are logged by type only, since their text
         // could carry values from the request.
         let summary = (error as? StoreError)?.description ?? String(describing: type(of: error))
         logger.error("request failed", ["request_id": request.requestID, "route": route, "error": summary])
-        return ErrorPage.response(status: 500, context: context)
+        return failure(500)
     }
 
     /// The reader's language from the `lang` cookie, Czech when absent or unknown.

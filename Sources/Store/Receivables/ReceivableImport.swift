@@ -250,10 +250,13 @@ public enum ReceivableImport {
             """)
         let total = Int(try duplicates.first?.int("total") ?? 0)
         let listed = try duplicates.rows.map { row in
-            ImportIssue(
-                line: Int(try row.int("line")), field: "číslo faktury", value: try row.string("invoice_number"),
-                reason: "stejná faktura (externí id „\(try row.string("external_id"))“) je v souboru už na řádku "
-                    + "\(try row.int("first_line"))")
+            let (line, firstLine) = (try row.int("line"), try row.int("first_line"))
+            let externalID = try row.string("external_id")
+            return ImportIssue(
+                line: Int(line), field: "číslo faktury", value: try row.string("invoice_number"),
+                reason: line == firstLine
+                    ? "stejná faktura (externí id „\(externalID)“) je na tomto řádku vícekrát"
+                    : "stejná faktura (externí id „\(externalID)“) je v souboru už na řádku \(firstLine)")
         }
         return (listed, total - listed.count)
     }
