@@ -7,6 +7,27 @@ import Testing
 import Web
 
 @Suite(.serialized) struct DebtorSignInTests {
+    /// Opens the link and asks for a code with the page's button, as a debtor does; returns the page that follows.
+    @discardableResult
+    static func openAndSend(_ browser: Browser, token: String) -> (response: Response, body: String) {
+        let opened = browser.get("/dluznik/vstup/\(token)")
+        return browser.post("/dluznik/vstup/\(token)/znovu", [("csrf_token", Browser.csrf(in: opened.body) ?? "")])
+    }
+
+    @Test func openingTheLinkSendsNothing() throws {
+        let fixture = try PortalFixture()
+        let (_, caseID) = try fixture.makeCase(
+            organizationID: fixture.creditorA.id, name: "Skener s.r.o.", phone: "+420 601 123 999")
+        let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
+        // A mail scanner opens the link twice, without cookies.
+        for _ in 0..<2 {
+            let opened = Browser(fixture).get("/dluznik/vstup/\(token)")
+            #expect(opened.response.status == 200)
+            #expect(opened.body.contains("Poslat kód"))
+        }
+        #expect(try fixture.connection.query("SELECT count(*) AS n FROM outbox").first?.int("n") == 0)
+    }
+
     @Test func linkAndSMSCodeStartSession() throws {
         let fixture = try PortalFixture()
         let (_, caseID) = try fixture.makeCase(
@@ -14,7 +35,7 @@ import Web
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
 
-        let opened = browser.get("/dluznik/vstup/\(token)")
+        let opened = Self.openAndSend(browser, token: token)
         #expect(opened.response.status == 200)
         #expect(opened.body.contains("kód"))
         #expect(opened.body.contains("končící 456"))
@@ -79,7 +100,7 @@ import Web
             organizationID: fixture.creditorA.id, name: "Pomalý s.r.o.", phone: "777 000 111")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
-        let opened = browser.get("/dluznik/vstup/\(token)")
+        let opened = Self.openAndSend(browser, token: token)
         let code = try #require(try fixture.latestSignInCode(to: "+420777000111"))
 
         fixture.clock.advance(by: 10 * 60 + 1)
@@ -96,7 +117,7 @@ import Web
             organizationID: fixture.creditorA.id, name: "Hádač s.r.o.", phone: "601000222")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
-        let csrf = Browser.csrf(in: browser.get("/dluznik/vstup/\(token)").body) ?? ""
+        let csrf = Browser.csrf(in: Self.openAndSend(browser, token: token).body) ?? ""
         let code = try #require(try fixture.latestSignInCode(to: "+420601000222"))
         let wrongCode = code == "000000" ? "111111" : "000000"
         for _ in 0..<5 {
@@ -116,7 +137,7 @@ import Web
             organizationID: fixture.creditorA.id, name: "Netrpělivý s.r.o.", phone: "601000333")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
         let browser = Browser(fixture)
-        let csrf = Browser.csrf(in: browser.get("/dluznik/vstup/\(token)").body) ?? ""
+        let csrf = Browser.csrf(in: Self.openAndSend(browser, token: token).body) ?? ""
         func sent() throws -> Int64? {
             try fixture.connection.query("SELECT count(*) AS n FROM outbox WHERE kind = 'sign_in_code'").first?.int("n")
         }
@@ -142,7 +163,7 @@ import Web
             organizationID: fixture.creditorA.id, name: "Pevná linka s.r.o.", phone: "+420 224 000 111",
             email: "ucetni@pevna.cz")
         let (token, _) = try fixture.makeAccess(organizationID: fixture.creditorA.id, caseID: caseID)
-        let opened = Browser(fixture).get("/dluznik/vstup/\(token)")
+        let opened = Self.openAndSend(Browser(fixture), token: token)
         #expect(opened.body.contains("poslali e-mailem"))
         let message = try fixture.connection.query("SELECT channel, recipient FROM outbox").rows
         #expect(try message.first?.string("channel") == "email")

@@ -51,7 +51,10 @@ enum DebtorSignIn {
         }
     }
 
-    /// Shows the code form; sends a code on opening unless a usable one was sent already, and on request to resend.
+    /// Shows the code form, and sends a code only when asked by the form's button (a POST with the CSRF token).
+    ///
+    /// Opening the link sends nothing: mail scanners and link previews open links in e-mails, and each opening
+    /// would otherwise cost an SMS and use up the debtor's hourly codes.
     private static func openLink(_ request: Request, token: String, resend: Bool, context: RequestContext) throws
         -> Response
     {
@@ -64,13 +67,18 @@ enum DebtorSignIn {
         if resend {
             try CSRF.check(request, session: session)
         }
-        var notice: (String, String)
-        if !resend, try SignInCodeDelivery.hasUsableCode(access: access, context: context) {
+        let notice: (String, String)
+        var codeSent = true
+        if resend {
+            notice = deliveryNotice(try SignInCodeDelivery.send(access: access, context: context), context: context)
+        } else if try SignInCodeDelivery.hasUsableCode(access: access, context: context) {
             notice = (context.text("debtorPortal.code.alreadySent"), "")
         } else {
-            notice = deliveryNotice(try SignInCodeDelivery.send(access: access, context: context), context: context)
+            notice = (context.text("debtorPortal.code.notSent"), "")
+            codeSent = false
         }
-        let page = codePage(token: token, session: session, notice: notice, error: nil, context: context)
+        let page = codePage(
+            token: token, session: session, notice: notice, error: nil, codeSent: codeSent, context: context)
         return response.withHTML(page)
     }
 
@@ -178,25 +186,31 @@ enum DebtorSignIn {
     // MARK: - Pages
 
     static func codePage(
-        token: String, session: StoredSession, notice: (String, String)?, error: String?, context: RequestContext
+        token: String, session: StoredSession, notice: (String, String)?, error: String?, codeSent: Bool = true,
+        context: RequestContext
     ) -> Node {
         let action = "/dluznik/vstup/\(token)"
-        return Layout.page(
-            title: context.text("debtorPortal.code.title"), site: .debtor, context: context, currentPath: action
-        ) {
-            element("h1") { context.text("debtorPortal.code.title") }
+        // Before a code is sent, the page only offers to send one; the code field would have nothing to take.
+        let title = context.text(codeSent ? "debtorPortal.code.title" : "debtor.signIn.title")
+        return Layout.page(title: title, site: .debtor, context: context, currentPath: action) {
+            element("h1") { title }
             if let notice { Forms.notice(notice.0, kind: notice.1) }
-            element("form", Attribute("method", "post"), Attribute("action", action), .class("stack")) {
-                CSRF.field(session)
-                Forms.field(
-                    label: context.text("debtorPortal.code.label"), name: "kod", autocomplete: "one-time-code",
-                    error: error, hint: context.text("debtorPortal.code.hint"))
-                element("button", .type("submit")) { context.text("debtorPortal.code.submit") }
+            if codeSent {
+                element("form", Attribute("method", "post"), Attribute("action", action), .class("stack")) {
+                    CSRF.field(session)
+                    Forms.field(
+                        label: context.text("debtorPortal.code.label"), name: "kod", autocomplete: "one-time-code",
+                        error: error, hint: context.text("debtorPortal.code.hint"))
+                    element("button", .type("submit")) { context.text("debtorPortal.code.submit") }
+                }
+                element("p") { context.text("debtorPortal.code.noCode") }
+                Forms.postButton(
+                    action: action + "/znovu", label: context.text("debtorPortal.code.resend"), session: session,
+                    style: "secondary")
+            } else {
+                Forms.postButton(
+                    action: action + "/znovu", label: context.text("debtorPortal.code.send"), session: session)
             }
-            element("p") { context.text("debtorPortal.code.noCode") }
-            Forms.postButton(
-                action: action + "/znovu", label: context.text("debtorPortal.code.resend"), session: session,
-                style: "secondary")
             element("p") {
                 element("a", .href("/dluznik/prihlaseni")) { context.text("debtorPortal.code.useLetter") }
             }

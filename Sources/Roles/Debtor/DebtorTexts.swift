@@ -25,6 +25,13 @@ enum DebtorTexts {
             "Kód vám nemůžeme poslat, protože nemáme vaše mobilní číslo ani e-mail. Přihlaste se kódem z dopisu.",
             "We cannot send you a code because we have neither your mobile number nor your e-mail. Sign in with the code from the letter.",
         ],
+        "debtorPortal.code.notSent": [
+            "Pro přihlášení vám pošleme jednorázový kód, a to SMS zprávou, nebo e-mailem, když vaše číslo nemáme. "
+                + "Pošlete si ho tlačítkem níže.",
+            "To sign in, we will send you a one-time code by text message, or by e-mail if we do not have your "
+                + "number. Send it with the button below.",
+        ],
+        "debtorPortal.code.send": ["Poslat kód", "Send the code"],
         "debtorPortal.code.alreadySent": [
             "Kód jsme vám již poslali a stále platí.", "We have already sent you a code and it is still valid.",
         ],
