@@ -129,4 +129,12 @@ import Testing
         #expect(batch.receivables.count == 2)
         #expect(batch.receivables.allSatisfy { $0.issues.map(\.field) == ["PaidAmount"] })
     }
+
+    @Test func csvMixingEncodingsNamesTheLine() throws {
+        let header = Array("číslo faktury;datum splatnosti;částka;název\n".utf8)
+        let rows = Array("FV-1;2026-11-15;100;Jan Novák\n".utf8) + Fixtures.windows1250("FV-2;2026-11-15;100;Řehoř\n")
+        let error = try readError(try Fixtures.file("mixed.csv", bytes: header + rows))
+        #expect(error.code == .wrongEncoding)
+        #expect(error.description.contains("řádek 3"))
+    }
 }

@@ -10,6 +10,7 @@ enum CSVReader {
     static func read(_ url: URL, limits: ImportLimits, sink: ImportItemSink) throws -> ImportBatch {
         let scan = try InputScan.scan(url, limits: limits)
         try scan.requireText()
+        try requireOneEncoding(scan)
         let encoding: TextEncoding = scan.isValidUTF8 ? .utf8 : .windows1250
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw ImportError(.unreadable, "Soubor nelze otevřít pro čtení.")
@@ -36,6 +37,20 @@ enum CSVReader {
             throw ImportError(.malformed, "Soubor CSV je prázdný; první řádek musí obsahovat názvy sloupců.")
         }
         return batch
+    }
+
+    /// Refuses a file whose first line is UTF-8 with Czech letters but a later line is not: read as Windows-1250,
+    /// its header would not match any column, and the user would look for the wrong mistake.
+    private static func requireOneEncoding(_ scan: InputScan) throws {
+        guard !scan.isValidUTF8, scan.firstInvalidUTF8Line > 1 else { return }
+        let firstLine = scan.head.prefix { $0 != 0x0A }
+        guard firstLine.contains(where: { $0 >= 0x80 }), firstLine.count < scan.head.count,
+            String(validating: firstLine, as: UTF8.self) != nil
+        else { return }
+        throw ImportError(
+            .wrongEncoding,
+            "Záhlaví souboru je v kódování UTF-8, ale řádek \(scan.firstInvalidUTF8Line) obsahuje bajty v jiném kódování "
+                + "(nejspíš Windows-1250). Uložte celý soubor v UTF-8.")
     }
 
     private static func add(
