@@ -30,6 +30,21 @@ def make_driver():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def replaced(element):
+    """Whether the page that held `element` is gone. Chromium reports a replaced page either as a stale element or,
+    during the swap, as a node that "does not belong to the document"; both mean the new page is loading."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+
+
 class Clicker:
     """Drives one browser and saves a numbered screenshot of every page it reaches."""
 
@@ -57,12 +72,11 @@ class Clicker:
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
     def submit(self, form_selector, name):
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
         page = self.by("html")
         self.by(form_selector + " button[type=submit]").click()
         # The screenshot must show the page the form led to, not the form itself.
-        WebDriverWait(self.driver, 15).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 15).until(lambda _: replaced(page))
         self.shot(name)
 
     def text(self):
