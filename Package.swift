@@ -6,9 +6,9 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-// The import's parser and its COPY writer touch class properties once per XML element and per field; the runtime
+// The import's parser and its COPY writer access class properties once per XML element and per field, and the runtime
 // exclusivity checks on those accesses were a tenth of an import's CPU time (bench/import.sh). Release builds of these
-// two modules skip them; debug builds, which the tests use, keep them.
+// two modules skip them. Debug builds, which the tests use, keep them.
 let hotPathSettings: [SwiftSetting] =
     strictSettings + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 

@@ -3,7 +3,7 @@ import Foundation
 
 extension Digest {
     /// Hashes a file with SHA-256 in 64 KiB chunks, so memory stays constant for large uploads. Returns nil when the
-    /// file cannot be read or holds more than `maxBytes`, so an endless or huge input (a device, a sparse file) is
+    /// file cannot be read or contains more than `maxBytes`, so an endless or huge input (a device, a sparse file) is
     /// not read to its end.
     public static func sha256(fileAt url: URL, maxBytes: Int = .max) -> [UInt8]? {
         guard let handle = try? FileHandle(forReadingFrom: url), let context = EVP_MD_CTX_new() else { return nil }
@@ -14,7 +14,7 @@ extension Digest {
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
         var total = 0
         while true {
-            // read(upToCount:) answers nil at the end of the file, and throws when it cannot read.
+            // read(upToCount:) returns nil at the end of the file and throws when it cannot read.
             let next: Data?
             do {
                 next = try handle.read(upToCount: 64 * 1024)

@@ -1,7 +1,7 @@
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (Unicode space separators included), as
-    /// `trimmingCharacters(in: .whitespaces)` gives it, but without Foundation's bridging: imports call it for every
-    /// field of every row, and most fields have nothing to trim.
+    /// Returns the text without leading and trailing spaces and tabs (Unicode space separators included), as
+    /// `trimmingCharacters(in: .whitespaces)` does, but without Foundation's bridging. Imports call it for every field
+    /// of every row, and most fields have nothing to trim.
     public func trimmedSpaces() -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex

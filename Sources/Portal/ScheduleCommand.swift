@@ -13,8 +13,9 @@ enum ScheduleCommand {
             let ids = summary.failedOrganizations.map(String.init).joined(separator: ", ")
             FileHandle.standardError.write(
                 Data(
-                    ("portal: plánování selhalo u věřitelů s id \(ids); jejich změny se vrátily zpět, ostatní věřitelé "
-                        + "proběhli. Podrobnosti najdete v logu PostgreSQL.\n").utf8))
+                    ("portal: plánování selhalo u věřitelů s id \(ids) (\(summary.failures.joined(separator: "; "))). "
+                        + "Jejich změny se vrátily zpět, u ostatních věřitelů plánování proběhlo. Podrobnosti najdete "
+                        + "v logu PostgreSQL.\n").utf8))
             exit(1)
         }
     }

@@ -31,8 +31,8 @@ def make_driver():
 
 
 def replaced(element):
-    """Whether the page that held `element` is gone. Chromium reports a replaced page either as a stale element or,
-    during the swap, as a node that "does not belong to the document"; both mean the new page is loading."""
+    """Checks whether the page that contained `element` is gone. Chromium reports a replaced page as a stale element
+    or, during the swap, as a node that "does not belong to the document". Both mean the new page is loading."""
     from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     try:
         element.is_enabled()
@@ -234,7 +234,7 @@ def browser_full_collection_path(stack):
         browser.driver.delete_all_cookies()
         browser.driver.get(link.replace(re.match(r"https?://[^/]+", link).group(0), stack.base))
         browser.shot("dluznik-odkaz")
-        # Opening the link sends nothing (mail scanners open links too); the debtor asks for the code.
+        # Opening the link sends nothing, because mail scanners open links too. The debtor requests the code.
         expect_equal(glob.glob(os.path.join(stack.work, "data", "sms", "*-sign_in_code.txt")), [],
                      "SMS codes before the debtor asks")
         browser.submit("form[action$='/znovu']", "dluznik-kod")

@@ -19,7 +19,7 @@ import Testing
         #expect(error.description.contains("DOCTYPE"))
     }
 
-    @Test func doctypeAfterLongCommentIsRejectedBeforeParsing() throws {
+    @Test func lateDoctypeRejectedBeforeParsing() throws {
         // The declaration starts beyond the first 64 KiB chunk, so only the chunk-by-chunk scan can catch it, and it
         // must do so before the parser reads on: no debtor or receivable may come out of the file.
         let document = Fixtures.kolektorXML(receivables: Fixtures.receivable("FV-1"))

@@ -4,7 +4,7 @@ import Interchange
 import Testing
 
 @Suite struct ImportPipelineTests {
-    struct Refused: Error {}
+    struct ConsumerStopped: Error {}
 
     /// Enough rows to fill the queue between the threads several times over.
     static let rowCount = 3_000
@@ -43,17 +43,17 @@ import Testing
     @Test func consumerErrorStopsTheReader() throws {
         let url = try ImportPipelineTests.largeFile()
         var consumed = 0
-        #expect(throws: Refused.self) {
+        #expect(throws: ConsumerStopped.self) {
             try ImportPipeline.stream(url) { item in
                 guard case .receivable = item else { return }
                 consumed += 1
-                if consumed == 10 { throw Refused() }
+                if consumed == 10 { throw ConsumerStopped() }
             }
         }
         #expect(consumed == 10)
     }
 
-    @Test func readerErrorComesAfterTheRowsBeforeIt() throws {
+    @Test func readerErrorFollowsEarlierRows() throws {
         let rows = (1...600).map { Fixtures.receivable("FV-\($0)") }.joined()
         let text = Fixtures.kolektorXML(receivables: rows)
         // Cut off inside the last receivable: the rows before it arrive, then the truncation is reported.

@@ -26,7 +26,7 @@ import Testing
         return validator.validate(batch).issues
     }
 
-    @Test func amountAboveTheMaximumIsRejected() {
+    @Test func amountAboveMaximumIsRejected() {
         #expect(issues(row { $0.total = "9999999999,99" }).isEmpty)
         let found = issues(row { $0.total = "10000000000" })
         #expect(found.map(\.field) == ["částka"])

@@ -34,8 +34,8 @@ import Web
         return (response.status, object)
     }
 
-    @Test func databaseFailureAnswersJSON() throws {
-        // A server that cannot reach PostgreSQL: the API still answers in JSON, not with an HTML page.
+    @Test func databaseFailureRespondsInJSON() throws {
+        // A server that cannot reach PostgreSQL: the API still responds in JSON, not with an HTML page.
         let request = Request(
             method: "GET", target: "/api/v1/receivables", headers: ["authorization": "Bearer kol_x"], body: [])
         let response = fixture.application.respond(

@@ -7,7 +7,7 @@ import Testing
 import Web
 
 @Suite(.serialized) struct DebtorSignInTests {
-    /// Opens the link and asks for a code with the page's button, as a debtor does; returns the page that follows.
+    /// Opens the link and requests a code with the page's button, as a debtor does, and returns the next page.
     @discardableResult
     static func openAndSend(_ browser: Browser, token: String) -> (response: Response, body: String) {
         let opened = browser.get("/dluznik/vstup/\(token)")

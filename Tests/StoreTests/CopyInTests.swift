@@ -56,7 +56,7 @@ import TestSupport
         #expect(try summary.int("total") == Int64(19_999 * 20_000 / 2))
     }
 
-    @Test func thrownErrorDiscardsTheCopyAndKeepsTheConnection() throws {
+    @Test func thrownErrorDiscardsCopy() throws {
         let database = try TestDatabase()
         let connection = try database.connect()
         defer { connection.close() }

@@ -64,7 +64,7 @@ import TestSupport
         }
     }
 
-    @Test func receivableMustReferToItsOwnCreditorsDebtorAndBatch() throws {
+    @Test func receivableReferencesOwnCreditor() throws {
         let database = try TestDatabase()
         let connection = try database.connect()
         defer { connection.close() }
@@ -106,7 +106,7 @@ import TestSupport
         #expect(try stored.first!.int("updated_batch_id") == fixture.batches[0])
     }
 
-    @Test func changeRowMustReferToItsOwnCreditorsReceivableAndBatch() throws {
+    @Test func changeReferencesOwnCreditor() throws {
         let database = try TestDatabase()
         let connection = try database.connect()
         defer { connection.close() }
@@ -137,7 +137,7 @@ import TestSupport
         #expect(try connection.query("SELECT count(*) AS n FROM receivable_changes").first!.int("n") == 1)
     }
 
-    @Test func referencedRowsAreNeverDeletedNorMoved() throws {
+    @Test func referencedRowsStayPut() throws {
         let database = try TestDatabase()
         let connection = try database.connect()
         defer { connection.close() }

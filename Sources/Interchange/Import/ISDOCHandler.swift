@@ -148,8 +148,8 @@ final class ISDOCHandler: XMLFormatHandler {
         return batch
     }
 
-    /// Whether the parts add up to more than the invoice's total (or beyond what an amount can hold), which only
-    /// instalment amounts stated in the file can cause.
+    /// Checks whether the parts add up to more than the invoice's total, or beyond what an amount can contain. Only
+    /// instalment amounts stated in the file can cause it.
     private static func sumExceeds(shares: [(total: String, remaining: String)], total: String) -> Bool {
         guard let invoiceTotal = Money.parse(total, currency: .czk) else { return false }
         var sum: Int64 = 0

@@ -12,8 +12,8 @@ public enum ImportPipeline {
     /// Reads `url` like `ImportReader.stream` and calls `consume` with every debtor and receivable, in file order,
     /// on the calling thread.
     ///
-    /// When `consume` throws, reading stops and the error is rethrown; when reading fails, the rows read before the
-    /// failure have been consumed and the reader's error is rethrown.
+    /// When `consume` throws, reading stops and the error is rethrown. When reading fails, the rows read before the
+    /// failure are consumed first, and then the reader's error is rethrown.
     public static func stream(
         _ url: URL, fileName: String? = nil, limits: ImportLimits = ImportLimits(),
         consume: (ImportedItem) throws -> Void
@@ -82,7 +82,7 @@ private final class RowChannel: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The next rows, waiting for them; nil once the reader has finished and every row was taken.
+    /// Returns the next rows, waiting for them, or nil once the reader has finished and every row was taken.
     func take() -> [ImportedItem]? {
         condition.lock()
         defer { condition.unlock() }

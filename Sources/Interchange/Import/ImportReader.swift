@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads an import file of any supported format into an `ImportBatch`.
 public enum ImportReader {
-    /// Reads `url` into memory, each receivable with its debtor; the format comes from the file name (`.csv`) or from the XML root element and its namespace.
+    /// Reads `url` into memory, each receivable with its debtor. The format comes from the file name (`.csv`) or from the XML root element and its namespace.
     ///
     /// Throws `ImportError` with a Czech description for files that are too large, declare a DOCTYPE, are not in the
     /// declared encoding, are cut off, malformed, or of an unknown format.

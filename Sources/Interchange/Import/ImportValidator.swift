@@ -17,11 +17,11 @@ public struct ImportValidator: Sendable {
     /// such amounts still fit in 64 bits, which every total in the portal relies on.
     public static let maxAmountMinorUnits: Int64 = 999_999_999_999
 
-    /// What validation makes of one row.
+    /// The outcome of validating one row.
     public enum RowOutcome {
         case receivable(ReceivableRecord)
         case creditNote(CreditNoteRecord)
-        /// The row is left out; the issues say why, each with the row's line.
+        /// The row is left out for the listed issues, each with the row's line.
         case rejected([ImportIssue])
     }
 

@@ -162,7 +162,7 @@ struct InputScanner {
         if attributesInTag > InputScanner.maxAttributes { scan.hasTooManyAttributes = true }
     }
 
-    /// The scan of the whole file.
+    /// Returns the scan of the whole file.
     func finish() -> InputScan {
         var result = scan
         if result.isValidUTF8 && !validator.isComplete {

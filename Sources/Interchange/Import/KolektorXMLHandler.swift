@@ -4,7 +4,7 @@ import Domain
 /// `static/import/kolektor-import-1.xsd`.
 ///
 /// Debtors are declared once under `debtors` with an `id` attribute that receivables refer to, so a debtor with
-/// many invoices is written once. Each debtor and each receivable is handed over as it ends; only a number per
+/// many invoices is written once. Each debtor and each receivable is handed over as it ends. Only a number per
 /// debtor id is kept, so that receivables can name their debtor by it.
 final class KolektorXMLHandler: XMLFormatHandler {
     var emit: ImportItemSink = { _ in }

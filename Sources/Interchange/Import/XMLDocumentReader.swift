@@ -55,8 +55,8 @@ final class XMLDocumentReader {
         }
         defer { try? file.close() }
         let reader = XMLDocumentReader(limits: limits, sink: sink, makeHandler: makeHandler)
-        // Errors libxml2 raises outside a parser context (such as a failed encoding conversion) would otherwise be
-        // printed to standard error, bytes of the file included; the parse error that follows is what counts.
+        // libxml2 prints errors raised outside a parser context (such as a failed encoding conversion) to standard
+        // error, with bytes of the file. They are dropped, because the parse error that follows is reported instead.
         xmlSetStructuredErrorFunc(nil, xmlIgnoredError)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         var scanner = InputScanner(limits: limits)
@@ -123,10 +123,10 @@ final class XMLDocumentReader {
         }
     }
 
-    /// The lower-cased `encoding` pseudo-attribute of the `<?xml …?>` prolog, or nil when there is none.
+    /// Returns the lower-cased `encoding` pseudo-attribute of the `<?xml …?>` prolog, or nil when there is none.
     ///
-    /// The prolog is read as the XML grammar writes it (any XML white space around `=`), and one that does not end
-    /// within the file's first bytes is refused: libxml2 would otherwise find an encoding this check missed.
+    /// Reads the prolog by the XML grammar, with any XML white space around `=`. A prolog that does not end within
+    /// the file's first bytes is rejected, because libxml2 could find an encoding there that this check missed.
     static func declaredEncoding(in head: [UInt8]) throws -> String? {
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -301,7 +301,7 @@ final class XMLDocumentReader {
         }
     }
 
-    /// The element's text without leading and trailing white space.
+    /// Returns the element's text without leading and trailing white space.
     private func trimmedText() -> String {
         text.withUnsafeBufferPointer { bytes in
             var start = 0

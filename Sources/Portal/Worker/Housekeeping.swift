@@ -21,6 +21,7 @@ enum Housekeeping {
         if !schedule.failedOrganizations.isEmpty {
             logger.error("scheduler failed for organizations", [
                 "organization_ids": schedule.failedOrganizations.map(String.init).joined(separator: ","),
+                "errors": schedule.failures.joined(separator: "; "),
             ])
         }
         if sessions + counters > 0 {

@@ -17,8 +17,10 @@ public enum CollectionScheduler {
         public var proposed = 0
         /// Promised payment dates that passed: kept when nothing is open any more, missed otherwise.
         public var promisesChecked = 0
-        /// Creditors whose run failed on their data and was rolled back; the others were scheduled.
+        /// Creditors whose run failed on their data and was rolled back. The others were scheduled.
         public var failedOrganizations: [Int64] = []
+        /// The error of each failed creditor, in the same order; `StoreError.description` carries no values.
+        public var failures: [String] = []
 
         public init() {}
     }
@@ -67,6 +69,7 @@ public enum CollectionScheduler {
             } catch let error as StoreError where error.code != .unavailable {
                 // One creditor's bad data (an amount beyond any sum) must not stop scheduling for the others.
                 summary.failedOrganizations.append(organization.id)
+                summary.failures.append(error.description)
             }
         }
         return summary

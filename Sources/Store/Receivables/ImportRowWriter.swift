@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Every row goes straight to PostgreSQL through COPY, so the import holds only the current row and one small entry
 /// per distinct debtor: the debtor's key and a hash of its details. A debtor's details are written with the first
-/// row that names it and again whenever they differ from the last written ones; the last written details win, as
-/// the last row of the file should. Where the file declares debtors once (Kolektor XML), the last declaration of a
+/// row that names it and again whenever they differ from the last written ones. The last written details win, so
+/// the last row of the file decides. Where the file declares debtors once (Kolektor XML), the last declaration of a
 /// debtor wins instead.
 public final class ImportRowWriter {
     private let copy: CopyRowWriter
@@ -27,8 +27,8 @@ public final class ImportRowWriter {
         self.copy = copy
     }
 
-    /// Writes a valid receivable. `declaredDebtorKey` is the key `addDebtor` gave the debtor the row refers to, when
-    /// the file declares debtors once; otherwise the row's own debtor is keyed and its details written as needed.
+    /// Writes a valid receivable. When the file declares debtors once, `declaredDebtorKey` is the key that `addDebtor`
+    /// returned for the row's debtor. Otherwise the row's own debtor is keyed and its details are written as needed.
     public func add(_ record: ReceivableRecord, declaredDebtorKey: Int? = nil) throws {
         let key: Int
         let writeDebtor: Bool
@@ -125,7 +125,7 @@ public final class ImportRowWriter {
         copy.field(sequence)
     }
 
-    /// A hash of the debtor's details over their bytes; `String` hashing normalizes Unicode first, which is slow.
+    /// Hashes the debtor's details over their bytes, because `String` hashing normalizes Unicode first, which is slow.
     static func detailsHash(of debtor: DebtorRecord) -> Int {
         var hasher = Hasher()
         for field in [
@@ -140,8 +140,8 @@ public final class ImportRowWriter {
         return hasher.finalize()
     }
 
-    /// The identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name with the
-    /// address (or the e-mail when there is no street).
+    /// Returns the identity under which rows of one file share a debtor: the IČO for businesses, otherwise the name
+    /// with the address (or with the e-mail when there is no street).
     static func identity(of debtor: DebtorRecord) -> String {
         if !debtor.ico.isEmpty { return "ico:\(debtor.ico)" }
         let name = debtor.name.lowercased()

@@ -36,7 +36,7 @@ public enum ReceivableImport {
         }
     }
 
-    /// What the reading closure learned from the file besides the rows it wrote.
+    /// The facts the reading closure learned from the file, besides the rows it wrote.
     public struct StagedFile: Sendable {
         public var format: String
         /// The rows of the file, receivables and credit notes, valid or not.
@@ -144,10 +144,10 @@ public enum ReceivableImport {
         request.unlistedRejectedRows += duplicates.unlisted
         request.issues = (request.issues + duplicates.listed).sorted { $0.line < $1.line }
         if request.issues.count > ImportRequest.maxListedIssues {
-            let kept = Array(request.issues.prefix(ImportRequest.maxListedIssues))
-            let keptLines = Set(kept.map(\.line))
-            request.unlistedRejectedRows += Set(request.issues.map(\.line)).subtracting(keptLines).count
-            request.issues = kept
+            let listed = Array(request.issues.prefix(ImportRequest.maxListedIssues))
+            let listedLines = Set(listed.map(\.line))
+            request.unlistedRejectedRows += Set(request.issues.map(\.line)).subtracting(listedLines).count
+            request.issues = listed
         }
         // Debtor rows have no `rejected` value, so they are not counted.
         let validRows = try connection.query("SELECT count(*) AS n FROM import_rows WHERE NOT rejected").first!.int("n")
@@ -226,8 +226,8 @@ public enum ReceivableImport {
             "CREATE INDEX ON import_rows (external_id); ANALYZE import_rows (external_id, debtor_key, rejected)")
     }
 
-    /// Rejects every row whose external id an earlier row of the file already used (the first row with the id
-    /// stays) and lists the first of them; `unlisted` counts the rest.
+    /// Rejects every row whose external id an earlier row of the file already used, keeping the first row with the
+    /// id. Returns the first of these issues, and in `unlisted` the number of the others.
     private static func duplicateIssues(on connection: Connection) throws -> (listed: [ImportIssue], unlisted: Int) {
         let duplicates = try connection.query(
             """

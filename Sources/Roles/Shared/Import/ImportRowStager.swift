@@ -17,8 +17,8 @@ final class ImportRowStager {
     /// Receivables and credit notes read, valid or not.
     private(set) var rowCount = 0
     private(set) var creditNotes: [CreditNoteRecord] = []
-    /// Issues are kept until there are `ImportRequest.maxListedIssues` of them; later rejected rows are only counted,
-    /// so a file of a million bad rows cannot fill memory.
+    /// Issues of rejected rows, at most `ImportRequest.maxListedIssues`. Later rejected rows are only counted, so a
+    /// file of a million bad rows cannot fill memory.
     private(set) var issues: [ImportIssue] = []
     private(set) var unlistedRejectedRows = 0
 

@@ -88,7 +88,7 @@ public struct ImportService {
     /// Reads the invoice inside an `.isdocx` package: the ZIP entry whose name ends with `.isdoc`.
     ///
     /// NOTE: the package is held in memory while the invoice is extracted, about 2.4 × its size at the peak (an
-    /// 88 MB package measured 210 MB); the size limit bounds it, but a package is not streamed like other files.
+    /// 88 MB package measured 210 MB). The size limit bounds it, but a package is not streamed like other files.
     func readISDOCX(_ url: URL, sink: @escaping ImportItemSink) throws -> ImportBatch {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size <= limits.maxBytes else {
@@ -128,7 +128,7 @@ private final class FileDigestTask: @unchecked Sendable {
     private let group = DispatchGroup()
     private var digest = ""
 
-    /// A file over `maxBytes` gets no digest; its import is refused as too large anyway.
+    /// Starts hashing the file. A file over `maxBytes` gets no digest, because its import is rejected as too large.
     init(_ url: URL, maxBytes: Int) {
         group.enter()
         DispatchQueue.global().async {
